@@ -1,0 +1,145 @@
+"""The `amends` command: the desktop app with no arguments, tools for scripts and CI otherwise.
+
+User mistakes (a missing file, a broken draft, an unknown template) end with one line on
+stderr and exit status 2; only a bug in Amends itself shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import __version__, paths
+from desktop.core.draft_file import DraftFormatError, load_draft
+from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields
+
+EXIT_USAGE = 2
+FORMATS = ("html", "txt", "docx")
+SUBCOMMANDS = ("templates", "render", "check")
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line, never as a traceback."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        parser = _tool_parser()
+        args = parser.parse_args(argv)
+        try:
+            return args.run(args)
+        except (UserError, DraftFormatError, TemplateError) as exc:
+            print(f"amends: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as exc:
+            print(f"amends: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return _launch_app(argv)
+
+
+def _launch_app(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="amends",
+        description="Compose apology letters and incident notices. With no arguments, opens the "
+        f"desktop app. Tools: amends {{{','.join(SUBCOMMANDS)}}} --help",
+    )
+    parser.add_argument("--version", action="version", version=f"Amends {__version__}")
+    parser.add_argument("draft", nargs="?", type=Path, help="an .amends draft to open")
+    args = parser.parse_args(argv)
+    if args.draft is not None and not args.draft.is_file():
+        print(f"amends: {args.draft}: no such draft file", file=sys.stderr)
+        return EXIT_USAGE
+    from desktop.gui.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args.draft)
+
+
+def _tool_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="amends")
+    parser.add_argument("--template-dir", type=Path, action="append", default=[],
+                        help="an extra folder of letter templates (may be repeated)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    listing = sub.add_parser("templates", help="list the letter templates")
+    listing.set_defaults(run=_run_templates)
+
+    render = sub.add_parser("render", help="render a draft to HTML, plain text or DOCX")
+    render.add_argument("draft", type=Path)
+    render.add_argument("-t", "--template", help="template id (default: the draft's own)")
+    render.add_argument("--to", choices=FORMATS, help="output format (default: from the -o suffix)")
+    render.add_argument("-o", "--output", type=Path, required=True, help="output file, or - for stdout")
+    render.set_defaults(run=_run_render)
+
+    from desktop.core.checker.command import add_check_parser
+
+    add_check_parser(sub)
+    return parser
+
+
+def catalogue(extra_dirs: list[Path]) -> TemplateCatalogue:
+    return TemplateCatalogue(paths.builtin_templates_dir(), [paths.user_templates_dir(), *extra_dirs])
+
+
+def _run_templates(args: argparse.Namespace) -> int:
+    cat = catalogue(args.template_dir)
+    for template in cat:
+        origin = "" if template.builtin else f"  [{template.path.parent}]"
+        print(f"{template.id:22} {template.kind.value:10} {template.name}{origin}")
+    for problem in cat.problems:
+        print(f"amends: skipped a template: {problem}", file=sys.stderr)
+    return 1 if cat.problems else 0
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    fmt = args.to or _format_from_suffix(args.output)
+    if fmt == "docx" and str(args.output) == "-":
+        raise UserError("DOCX cannot go to standard output; give a file name with -o")
+    draft = load_draft(args.draft)
+    cat = catalogue(args.template_dir)
+    template = cat.get(args.template or draft.template)
+    missing = missing_fields(draft, template)
+    if missing:
+        raise UserError(
+            f"{args.draft}: template {template.id!r} needs these fields filled in: {', '.join(missing)}"
+        )
+    document = cat.render(draft, template.id)
+    _write(document, fmt, args.output)
+    return 0
+
+
+def _format_from_suffix(output: Path) -> str:
+    suffix = output.suffix.lower().lstrip(".")
+    suffix = {"htm": "html", "text": "txt"}.get(suffix, suffix)
+    if suffix not in FORMATS:
+        raise UserError(f"cannot tell the format from {output.name!r}; add --to {'|'.join(FORMATS)}")
+    return suffix
+
+
+def _write(document, fmt: str, output: Path) -> None:
+    from desktop.core.writers.docx import write_docx
+    from desktop.core.writers.html import to_html_page
+    from desktop.core.writers.plain import to_text
+
+    if fmt == "docx":
+        _guard_output(output)
+        write_docx(document, output)
+        return
+    text = to_html_page(document) if fmt == "html" else to_text(document)
+    if str(output) == "-":
+        sys.stdout.write(text)
+        return
+    _guard_output(output)
+    output.write_text(text, encoding="utf-8")
+
+
+def _guard_output(output: Path) -> None:
+    if output.is_dir():
+        raise UserError(f"{output} is a folder; give a file name with -o")
+    if not output.parent.is_dir():
+        raise UserError(f"{output.parent}: no such folder")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

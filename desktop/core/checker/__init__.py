@@ -1,0 +1,1 @@
+"""The apology checker (under construction)."""

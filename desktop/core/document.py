@@ -1,0 +1,84 @@
+"""The rendered letter as a small tree of blocks: the one thing every writer reads.
+
+A template renders once into a `Document`; the HTML preview, the plain text, the clipboard
+and the DOCX are all written from it, so they cannot disagree about a single word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style."""
+
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+
+
+Runs = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DateLine:
+    text: str
+
+
+@dataclass(frozen=True)
+class AddressBlock:
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Subject:
+    runs: Runs
+
+
+@dataclass(frozen=True)
+class Salutation:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    runs: Runs
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: Runs
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Runs, ...]
+
+
+@dataclass(frozen=True)
+class SignOff:
+    closing: str
+    lines: tuple[str, ...]
+    """Name, role, company and any signature lines, in order."""
+
+
+Block = Letterhead | DateLine | AddressBlock | Subject | Salutation | Heading | Paragraph | BulletList | SignOff
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    title: str = ""
+    """The subject, for document properties and e-mail subjects."""
+    author: str = ""
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def plain(runs: Runs) -> str:
+    return "".join(run.text for run in runs)

@@ -1,0 +1,149 @@
+"""Turning a template's output (a small XML vocabulary) into a `Document`.
+
+Templates write `<p>`, `<ul><li>`, `<em>`, `<strong>` and the letter parts (`<letterhead>`,
+`<date>`, `<address>`, `<subject>`, `<salutation>`, `<h>`, `<signoff>`). Jinja's autoescape
+turns whatever a user typed into entities, and the XML parser turns them back into the same
+characters, so a customer called `<b>O'Brien & Sons</b>` comes out exactly as typed and can
+never become markup. Whitespace inside a block collapses as in HTML, so templates may wrap lines.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from desktop.core.document import (
+    AddressBlock,
+    Block,
+    BulletList,
+    DateLine,
+    Heading,
+    Letterhead,
+    Paragraph,
+    Run,
+    Runs,
+    Salutation,
+    SignOff,
+    Subject,
+)
+
+
+class MarkupError(ValueError):
+    """The template produced markup that is not well formed or uses an unknown element."""
+
+    def __init__(self, message: str, line: int | None = None):
+        self.line = line
+        super().__init__(message)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def parse_blocks(markup: str) -> tuple[Block, ...]:
+    try:
+        root = ET.fromstring(f"<letter>{markup}</letter>")
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise MarkupError(f"broken markup in the rendered letter: {_reason(exc)} (column {column})", line) from None
+    blocks: list[Block] = []
+    for element in root:
+        block = _block(element)
+        if block is not None:
+            blocks.append(block)
+    stray = _collapse(root.text or "") + "".join(_collapse(child.tail or "") for child in root)
+    if stray.strip():
+        raise MarkupError(f"text outside any block: {stray.strip()[:60]!r}; wrap it in <p>…</p>")
+    return tuple(blocks)
+
+
+def _reason(exc: ET.ParseError) -> str:
+    return str(exc).split(":")[0]
+
+
+def _block(element: ET.Element) -> Block | None:
+    tag = element.tag
+    if tag == "p":
+        runs = _runs(element)
+        return Paragraph(runs) if runs else None
+    if tag == "h":
+        runs = _runs(element)
+        return Heading(runs) if runs else None
+    if tag == "subject":
+        runs = _runs(element)
+        return Subject(runs) if runs else None
+    if tag == "ul":
+        items = tuple(runs for li in _children(element, "li") if (runs := _runs(li)))
+        return BulletList(items) if items else None
+    if tag == "date":
+        text = _text(element)
+        return DateLine(text) if text else None
+    if tag == "salutation":
+        text = _text(element)
+        return Salutation(text) if text else None
+    if tag in ("letterhead", "address"):
+        lines = tuple(text for line in _children(element, "line") if (text := _text(line)))
+        if not lines:
+            return None
+        return Letterhead(lines) if tag == "letterhead" else AddressBlock(lines)
+    if tag == "signoff":
+        closing = "".join(_text(c) for c in _children(element, "closing", "line") if c.tag == "closing")
+        lines = tuple(text for c in element if c.tag == "line" and (text := _text(c)))
+        return SignOff(closing, lines) if closing or lines else None
+    raise MarkupError(f"unknown element <{tag}>; a letter is made of {_BLOCK_TAGS}")
+
+
+_BLOCK_TAGS = "<letterhead>, <date>, <address>, <subject>, <salutation>, <h>, <p>, <ul>, <signoff>"
+
+
+def _children(element: ET.Element, *allowed: str) -> list[ET.Element]:
+    for child in element:
+        if child.tag not in allowed:
+            raise MarkupError(f"<{child.tag}> cannot stand inside <{element.tag}>; use {', '.join(f'<{a}>' for a in allowed)}")
+    return list(element)
+
+
+def _text(element: ET.Element) -> str:
+    return _collapse("".join(element.itertext())).strip()
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text)
+
+
+def _runs(element: ET.Element) -> Runs:
+    raw: list[Run] = []
+    _collect(element, False, False, raw)
+    return _tidy(raw)
+
+
+def _collect(element: ET.Element, emphasis: bool, strong: bool, out: list[Run]) -> None:
+    if element.text:
+        out.append(Run(_collapse(element.text), emphasis, strong))
+    for child in element:
+        if child.tag == "em":
+            _collect(child, True, strong, out)
+        elif child.tag == "strong":
+            _collect(child, emphasis, True, out)
+        else:
+            raise MarkupError(f"<{child.tag}> cannot stand inside <{element.tag}>; use <em> or <strong>")
+        if child.tail:
+            out.append(Run(_collapse(child.tail), emphasis, strong))
+
+
+def _tidy(runs: list[Run]) -> Runs:
+    """Merge neighbours of the same style, drop doubled spaces across runs, trim the ends."""
+    merged: list[Run] = []
+    for run in runs:
+        text = run.text
+        if merged and merged[-1].text.endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            continue
+        if merged and (merged[-1].emphasis, merged[-1].strong) == (run.emphasis, run.strong):
+            merged[-1] = Run(merged[-1].text + text, run.emphasis, run.strong)
+        else:
+            merged.append(Run(text, run.emphasis, run.strong))
+    if merged:
+        merged[0] = Run(merged[0].text.lstrip(), merged[0].emphasis, merged[0].strong)
+        merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].emphasis, merged[-1].strong)
+    return tuple(run for run in merged if run.text)

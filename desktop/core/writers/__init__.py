@@ -1,0 +1,1 @@
+"""Writers that turn a `Document` into HTML, plain text and DOCX."""
