@@ -58,8 +58,13 @@ def _launch_app(argv: list[str]) -> int:
 
 def _tool_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="amends")
-    parser.add_argument("--template-dir", type=Path, action="append", default=[],
-                        help="an extra folder of letter templates (may be repeated)")
+    parser.add_argument(
+        "--template-dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="an extra folder of letter templates (may be repeated)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     listing = sub.add_parser("templates", help="list the letter templates")

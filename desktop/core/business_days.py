@@ -50,6 +50,4 @@ def _calendar(country: str, subdivision: str, year: int) -> holidays.HolidayBase
             f"no public-holiday calendar for country {country!r}; use a two-letter code such as CA, GB or US"
         ) from None
     except Exception as exc:  # holidays raises a bare NotImplementedError/ValueError per version
-        raise UnknownRegionError(
-            f"no public-holiday calendar for {country}-{subdivision}: {exc}"
-        ) from None
+        raise UnknownRegionError(f"no public-holiday calendar for {country}-{subdivision}: {exc}") from None

@@ -18,12 +18,14 @@ def follow_up_date(follow_up: FollowUp, letter_date: dt.date) -> dt.date | None:
     if follow_up.mode is FollowUpMode.DATE:
         return follow_up.date
     if follow_up.mode is FollowUpMode.BUSINESS_DAYS:
-        return add_business_days(letter_date, follow_up.business_days, follow_up.country, follow_up.subdivision)
+        return add_business_days(
+            letter_date, follow_up.business_days, follow_up.country, follow_up.subdivision
+        )
     return None
 
 
 def greeting(recipient: Recipient) -> str:
-    """"Dear Ms Tremblay", the recipient's own salutation, or "" when there is no name to use."""
+    """ "Dear Ms Tremblay", the recipient's own salutation, or "" when there is no name to use."""
     if recipient.salutation.strip():
         return recipient.salutation.strip().rstrip(",")
     if recipient.title.strip() and recipient.last_name:

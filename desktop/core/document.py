@@ -68,7 +68,9 @@ class SignOff:
     """Name, role, company and any signature lines, in order."""
 
 
-Block = Letterhead | DateLine | AddressBlock | Subject | Salutation | Heading | Paragraph | BulletList | SignOff
+Block = (
+    Letterhead | DateLine | AddressBlock | Subject | Salutation | Heading | Paragraph | BulletList | SignOff
+)
 
 
 @dataclass(frozen=True)

@@ -74,9 +74,7 @@ def draft_from_json(text: str) -> Draft:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DraftFormatError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+        raise DraftFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
     if not isinstance(data, dict):
         raise DraftFormatError("a draft must be a JSON object")
     version = data.get("format_version")
@@ -162,9 +160,7 @@ def _decode(cls: type, data: object, where: str, unknown: dict[str, object] | No
     return cls(**values)
 
 
-def _decode_value(
-    hint: object, value: object, path: str, unknown: dict[str, object] | None = None
-) -> object:
+def _decode_value(hint: object, value: object, path: str, unknown: dict[str, object] | None = None) -> object:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
@@ -199,11 +195,11 @@ def _decode_value(
             raise DraftFormatError(f"{value!r} is not a date like 2026-03-14", path) from None
     if hint is Decimal:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise DraftFormatError(f"must be an amount like \"25.00\", not {_describe(value)}", path)
+            raise DraftFormatError(f'must be an amount like "25.00", not {_describe(value)}', path)
         try:
             amount = Decimal(str(value))
         except InvalidOperation:
-            raise DraftFormatError(f"{value!r} is not an amount like \"25.00\"", path) from None
+            raise DraftFormatError(f'{value!r} is not an amount like "25.00"', path) from None
         if not amount.is_finite() or amount < 0:
             raise DraftFormatError(f"{value!r} is not an amount of money", path)
         return amount

@@ -25,7 +25,7 @@ def check_locale(locale: str) -> str:
 
 
 def long_date(day: dt.date, locale: str) -> str:
-    """"25 November 2026" (en_GB) or "November 25, 2026" (en_CA, en_US)."""
+    """ "25 November 2026" (en_GB) or "November 25, 2026" (en_CA, en_US)."""
     return format_date(day, "long", locale=check_locale(locale))
 
 
@@ -35,7 +35,7 @@ def full_date(day: dt.date, locale: str) -> str:
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:
-    """"$25.00" in the currency's home locale, "CA$25.00" where it would be ambiguous."""
+    """ "$25.00" in the currency's home locale, "CA$25.00" where it would be ambiguous."""
     try:
         return format_currency(amount, currency.upper(), locale=check_locale(locale))
     except UnknownCurrencyError:

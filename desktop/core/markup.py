@@ -44,7 +44,9 @@ def parse_blocks(markup: str) -> tuple[Block, ...]:
         root = ET.fromstring(f"<letter>{markup}</letter>")
     except ET.ParseError as exc:
         line, column = exc.position
-        raise MarkupError(f"broken markup in the rendered letter: {_reason(exc)} (column {column})", line) from None
+        raise MarkupError(
+            f"broken markup in the rendered letter: {_reason(exc)} (column {column})", line
+        ) from None
     blocks: list[Block] = []
     for element in root:
         block = _block(element)
@@ -98,7 +100,8 @@ _BLOCK_TAGS = "<letterhead>, <date>, <address>, <subject>, <salutation>, <h>, <p
 def _children(element: ET.Element, *allowed: str) -> list[ET.Element]:
     for child in element:
         if child.tag not in allowed:
-            raise MarkupError(f"<{child.tag}> cannot stand inside <{element.tag}>; use {', '.join(f'<{a}>' for a in allowed)}")
+            expected = ", ".join(f"<{name}>" for name in allowed)
+            raise MarkupError(f"<{child.tag}> cannot stand inside <{element.tag}>; use {expected}")
     return list(element)
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Who a draft is written to: one person, or many people at once."""
 
     INDIVIDUAL = "individual"
     NOTICE = "notice"
 
 
-class CompensationKind(str, Enum):
+class CompensationKind(StrEnum):
     NONE = "none"
     REFUND = "refund"
     CREDIT = "credit"
@@ -24,7 +24,7 @@ class CompensationKind(str, Enum):
     OTHER = "other"
 
 
-class FollowUpMode(str, Enum):
+class FollowUpMode(StrEnum):
     """A follow-up is either not promised, pinned to a date, or counted in business days."""
 
     NONE = "none"

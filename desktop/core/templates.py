@@ -2,9 +2,9 @@
 
 A template is a Jinja2 file in `letter_templates/` (or the user's template folder) whose
 first lines are a Jinja comment holding TOML metadata. Every template, built-in or shared
-by a colleague, runs in Jinja's sandbox with autoescape and strict undefined variables, so
-a template cannot run code, cannot inject markup through a field, and a misspelt field
-name is an error rather than an empty gap in a letter.
+by a colleague, runs in Jinja's immutable sandbox with autoescape and strict undefined
+variables, so a template cannot run code or change the draft, a field cannot inject markup,
+and a misspelt field name is an error rather than an empty gap in a letter.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from desktop.core.context import letter_facts, template_context
-from desktop.core.document import Document, plain, Subject
+from desktop.core.document import Document, Subject, plain
 from desktop.core.formatting import full_date, long_date
 from desktop.core.markup import MarkupError, parse_blocks
 from desktop.core.model import Draft, FollowUpMode, Kind
@@ -98,7 +98,7 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
         raise TemplateError(f"cannot read the template ({exc})", path) from None
     match = _FRONT_MATTER.match(source)
     if not match:
-        raise TemplateError("no metadata: a template starts with {# name = \"...\" ... #}", path, 1)
+        raise TemplateError('no metadata: a template starts with {# name = "..." ... #}', path, 1)
     try:
         meta = tomllib.loads(match.group(1))
     except tomllib.TOMLDecodeError as exc:
@@ -152,16 +152,22 @@ def render_document(
         jinja_template = env.get_template(template.path.name)
         markup = jinja_template.render(template_context(draft, today))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(exc.message or "syntax error", Path(exc.filename or template.path), exc.lineno) from None
+        raise TemplateError(
+            exc.message or "syntax error", Path(exc.filename or template.path), exc.lineno
+        ) from None
     except jinja2.TemplateError as exc:
         path, line = _failing_template_line(exc, template.path)
         raise TemplateError(_friendly(exc), path, line) from None
     try:
         blocks = parse_blocks(markup)
     except MarkupError as exc:
-        raise TemplateError(f"{exc} (line {exc.line} of the rendered output)" if exc.line else str(exc), template.path) from None
+        raise TemplateError(
+            f"{exc} (line {exc.line} of the rendered output)" if exc.line else str(exc), template.path
+        ) from None
     subject = next((plain(b.runs) for b in blocks if isinstance(b, Subject)), draft.subject)
-    return Document(blocks=blocks, title=subject, author=draft.sender.name, metadata={"template": template.id})
+    return Document(
+        blocks=blocks, title=subject, author=draft.sender.name, metadata={"template": template.id}
+    )
 
 
 def _friendly(exc: jinja2.TemplateError) -> str:
@@ -184,13 +190,13 @@ def _failing_template_line(exc: BaseException, default: Path) -> tuple[Path, int
     return found
 
 
-_ENVIRONMENTS: dict[tuple[Path, Path], SandboxedEnvironment] = {}
+_ENVIRONMENTS: dict[tuple[Path, Path], ImmutableSandboxedEnvironment] = {}
 
 
-def _environment(template_dir: Path, builtin_dir: Path) -> SandboxedEnvironment:
+def _environment(template_dir: Path, builtin_dir: Path) -> ImmutableSandboxedEnvironment:
     key = (template_dir, builtin_dir)
     if key not in _ENVIRONMENTS:
-        env = SandboxedEnvironment(
+        env = ImmutableSandboxedEnvironment(
             loader=jinja2.FileSystemLoader([template_dir, builtin_dir]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,

@@ -43,7 +43,7 @@ def to_html_fragment(document: Document) -> str:
 def to_html_page(document: Document) -> str:
     title = escape(document.title or "Letter")
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{PAGE_STYLE}</style></head>\n"
         f"<body>\n{to_html_fragment(document)}\n</body></html>\n"
     )
@@ -75,7 +75,11 @@ def _block(block: Block) -> str:
             parts = [f"<p>{escape(closing)}</p>"] if closing else []
             if lines:
                 name, *rest = lines
-                parts.append(f'<p class="name">{escape(name)}' + "".join(f"<br>{escape(line)}" for line in rest) + "</p>")
+                parts.append(
+                    f'<p class="name">{escape(name)}'
+                    + "".join(f"<br>{escape(line)}" for line in rest)
+                    + "</p>"
+                )
             return f'<div class="signoff">{"".join(parts)}</div>'
     raise TypeError(f"no HTML for {block!r}")
 

@@ -1,0 +1,83 @@
+"""HTML, plain text and DOCX are written from one document, so they carry the same words,
+and whatever a user typed shows as typed in all three."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from desktop import paths
+from desktop.core.document import BulletList, Document, Paragraph, Run
+from desktop.core.templates import TemplateCatalogue
+from desktop.core.writers.docx import write_docx
+from desktop.core.writers.html import to_html_fragment, to_html_page
+from desktop.core.writers.plain import to_text
+from tests.helpers.readback import docx_paragraphs, words_of_docx, words_of_html, words_of_text
+
+HOSTILE = "<b>O'Brien & Sons</b>"
+
+
+def _docx_bytes(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    write_docx(document, buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def catalogue() -> TemplateCatalogue:
+    return TemplateCatalogue(paths.builtin_templates_dir())
+
+
+def test_the_three_outputs_carry_the_same_words(catalogue, draft):
+    document = catalogue.render(draft)
+    text_words = words_of_text(to_text(document))
+    assert words_of_html(to_html_page(document)) == text_words
+    assert words_of_docx(_docx_bytes(document)) == text_words
+    assert "Adebayo," in text_words and "45.00" in " ".join(text_words)
+
+
+def test_hostile_names_show_as_typed_everywhere(catalogue, draft):
+    draft.recipient.name = HOSTILE
+    draft.recipient.title = ""
+    draft.recipient.organisation = "Smith & <i>Co</i>"
+    draft.incident.what = "I typed {{ 7*7 }} and </p><p>injected</p> into your file."
+    document = catalogue.render(draft)
+
+    text = to_text(document)
+    assert f"Dear {HOSTILE}," in text
+    assert "I typed {{ 7*7 }} and </p><p>injected</p> into your file." in text
+
+    page = to_html_page(document)
+    assert "&lt;b&gt;O&#x27;Brien &amp; Sons&lt;/b&gt;" in page
+    assert "<b>" not in page and "<i>" not in page and "<p>injected" not in page
+    assert "{{ 7*7 }}" in page and ">49<" not in page and " 49 " not in page
+
+    paras = docx_paragraphs(_docx_bytes(document))
+    assert f"Dear {HOSTILE}," in paras
+    assert any("Smith & <i>Co</i>" in p for p in paras)
+
+
+def test_html_fragment_keeps_lists_and_emphasis():
+    document = Document(
+        blocks=(
+            Paragraph((Run("You do "), Run("not", strong=True), Run(" need to act."))),
+            BulletList(((Run("one"),), (Run("two", emphasis=True),))),
+        )
+    )
+    assert to_html_fragment(document) == (
+        "<p>You do <strong>not</strong> need to act.</p>\n<ul><li>one</li><li><em>two</em></li></ul>"
+    )
+    assert to_text(document) == "You do not need to act.\n\n• one\n• two\n"
+
+
+def test_docx_uses_word_styles_and_properties(catalogue, draft):
+    data = _docx_bytes(catalogue.render(draft))
+    out = docx.Document(io.BytesIO(data))
+    styles = [p.style.name for p in out.paragraphs]
+    assert styles[0] == "Title"
+    assert out.core_properties.author == "Harriet Lowe"
+    assert out.core_properties.title == "My mistake with your appointment on 10 March"
+    bold = [r.text for p in out.paragraphs for r in p.runs if r.bold]
+    assert "My mistake with your appointment on 10 March" in bold
