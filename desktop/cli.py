@@ -25,7 +25,7 @@ class UserError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in SUBCOMMANDS:
+    if any(arg in SUBCOMMANDS for arg in argv):  # options such as --template-dir may come first
         parser = _tool_parser()
         args = parser.parse_args(argv)
         try:

@@ -1,0 +1,135 @@
+"""The `amends` command as a user or a script meets it: output files, messages, exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from desktop import __version__, paths
+from desktop.cli import main
+from desktop.core.context import letter_facts
+from desktop.core.draft_file import load_draft, save_draft
+from desktop.core.formatting import full_date
+from tests.core.conftest import clinic_draft
+
+RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
+
+
+def run(*argv: str) -> int:
+    return main([str(a) for a in argv])
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        run("--version")
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Amends {__version__}"
+
+
+def test_templates_lists_each_builtin_template(capsys):
+    assert run("templates") == 0
+    out = capsys.readouterr().out
+    for template_id in ("formal-letter", "renewal-notice", "open-letter", "outage-notice", "billing-error"):
+        assert template_id in out
+    assert "individual" in out and "notice" in out
+
+
+def test_templates_reports_a_broken_user_template_and_lists_the_rest(tmp_path, capsys):
+    (tmp_path / "mine.j2").write_text("{#-\nname = \n-#}\n<p>x</p>", encoding="utf-8")
+    assert run("--template-dir", tmp_path, "templates") == 1
+    captured = capsys.readouterr()
+    assert "formal-letter" in captured.out
+    assert f"{tmp_path / 'mine.j2'}:" in captured.err and "not valid TOML" in captured.err
+
+
+def test_render_the_rrsp_example_to_docx(tmp_path):
+    out = tmp_path / "x.docx"
+    assert run("render", RRSP, "--to", "docx", "-o", out) == 0
+    text = "\n".join(p.text for p in docx.Document(out).paragraphs)
+    draft = load_draft(RRSP)
+    facts = letter_facts(draft)
+    assert draft.recipient.name in text
+    assert draft.incident.what.split(".")[0] in text
+    assert draft.fixed.split(".")[0] in text
+    assert full_date(facts.follow_up_date, draft.locale) in text
+
+
+@pytest.mark.parametrize(("suffix", "marker"), [("html", "<!DOCTYPE html>"), ("txt", "Dear ")])
+def test_render_picks_the_format_from_the_suffix(tmp_path, suffix, marker):
+    out = tmp_path / f"letter.{suffix}"
+    assert run("render", RRSP, "-o", out) == 0
+    assert marker in out.read_text(encoding="utf-8")
+
+
+def test_render_to_stdout_with_another_template(tmp_path, capsys):
+    path = tmp_path / "clinic.amends"
+    save_draft(clinic_draft(), path)
+    assert run("render", path, "-t", "billing-error", "--to", "txt", "-o", "-") == 0
+    assert "Dear Mr Adebayo," in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "missing.amends", "-o", "x.txt"], "missing.amends: cannot read the file"),
+        (["render", "{draft}", "-o", "x.pdf"], "cannot tell the format from 'x.pdf'"),
+        (["render", "{draft}", "-t", "nope", "-o", "x.txt"], "no template called 'nope'"),
+        (["render", "{draft}", "--to", "docx", "-o", "-"], "DOCX cannot go to standard output"),
+        (["render", "{draft}", "-o", "{tmp}/no/such/dir/x.txt"], "no such folder"),
+        (["render", "{broken}", "-o", "x.txt"], "recipient.name: must be text"),
+        (
+            ["render", "{empty}", "-o", "x.txt"],
+            "needs these fields filled in: recipient.name, incident.summary",
+        ),
+    ],
+)
+def test_user_mistakes_give_one_line_and_exit_2(tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    draft = tmp_path / "ok.amends"
+    save_draft(clinic_draft(), draft)
+    broken = tmp_path / "broken.amends"
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    data["recipient"]["name"] = ["Tunde"]
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    empty = tmp_path / "empty.amends"
+    blank = clinic_draft()
+    blank.recipient.name = blank.incident.summary = ""
+    save_draft(blank, empty)
+    argv = [a.format(draft=draft, broken=broken, empty=empty, tmp=tmp_path) for a in args]
+    assert run(*argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("amends: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_draft_that_is_not_there_does_not_open_a_window(capsys):
+    assert run("no-such-draft.amends") == 2
+    assert "no such draft file" in capsys.readouterr().err
+
+
+def test_the_installed_command_runs_without_qt_for_tools():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktop.cli import main; main(['templates']);print('PySide6' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip().endswith("False")
+
+
+def test_render_output_is_stable_for_a_dated_draft(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    run("render", RRSP, "-o", first)
+    run("render", RRSP, "-o", second)
+    assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+    assert load_draft(RRSP).letter_date is not None and load_draft(RRSP).letter_date < dt.date(2100, 1, 1)
