@@ -62,6 +62,7 @@ class TemplateCatalogue:
         self.problems: list[TemplateError] = []
         """Templates that could not be read; listed, never fatal to the others."""
         self._templates: dict[str, LetterTemplate] = {}
+        self._environments: dict[Path, ImmutableSandboxedEnvironment] = {}
         for folder, builtin in [(builtin_dir, True), *((d, False) for d in user_dirs)]:
             for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else ():
                 if path.name.startswith("_"):
@@ -88,7 +89,13 @@ class TemplateCatalogue:
 
     def render(self, draft: Draft, template_id: str | None = None, today: dt.date | None = None) -> Document:
         template = self.get(template_id or draft.template)
-        return render_document(draft, template, self.builtin_dir, today)
+        return render_document(draft, template, self._environment(template.path.parent), today)
+
+    def _environment(self, template_dir: Path) -> ImmutableSandboxedEnvironment:
+        """One environment per folder, so Jinja's compiled-template cache is reused."""
+        if template_dir not in self._environments:
+            self._environments[template_dir] = make_environment([template_dir, self.builtin_dir])
+        return self._environments[template_dir]
 
 
 def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
@@ -145,9 +152,8 @@ def missing_fields(draft: Draft, template: LetterTemplate, today: dt.date | None
 
 
 def render_document(
-    draft: Draft, template: LetterTemplate, builtin_dir: Path, today: dt.date | None = None
+    draft: Draft, template: LetterTemplate, env: jinja2.Environment, today: dt.date | None = None
 ) -> Document:
-    env = _environment(template.path.parent, builtin_dir)
     try:
         jinja_template = env.get_template(template.path.name)
         markup = jinja_template.render(template_context(draft, today))
@@ -190,23 +196,18 @@ def _failing_template_line(exc: BaseException, default: Path) -> tuple[Path, int
     return found
 
 
-_ENVIRONMENTS: dict[tuple[Path, Path], ImmutableSandboxedEnvironment] = {}
-
-
-def _environment(template_dir: Path, builtin_dir: Path) -> ImmutableSandboxedEnvironment:
-    key = (template_dir, builtin_dir)
-    if key not in _ENVIRONMENTS:
-        env = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([template_dir, builtin_dir]),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
-        env.filters.update(longdate=_long_date, fulldate=_full_date, paragraphs=paragraphs)
-        _ENVIRONMENTS[key] = env
-    return _ENVIRONMENTS[key]
+def make_environment(search_path: list[Path]) -> ImmutableSandboxedEnvironment:
+    """The only way templates are loaded: sandboxed, autoescaped, strict about names."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search_path),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(longdate=_long_date, fulldate=_full_date, paragraphs=paragraphs)
+    return env
 
 
 @jinja2.pass_context
