@@ -11,13 +11,13 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import tempfile
 import types
 import typing
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
+from desktop.core.atomic import atomic_write
 from desktop.core.model import Draft
 
 FORMAT_VERSION = 1
@@ -51,18 +51,9 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
 
 def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
     """Write atomically: a crash mid-save leaves the previous file, never half of the new one."""
-    path = Path(path)
     text = draft_to_json(draft)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, binary=False) as handle:
+        handle.write(text)
 
 
 def draft_to_json(draft: Draft) -> str:

@@ -113,7 +113,7 @@ def test_a_failed_save_leaves_the_previous_file(draft, tmp_path, monkeypatch):
     def fail(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.core.draft_file.os.replace", fail)
+    monkeypatch.setattr("desktop.core.atomic.os.replace", fail)
     draft.cause = "changed"
     with pytest.raises(OSError):
         save_draft(draft, path)

@@ -4,6 +4,7 @@ and whatever a user typed shows as typed in all three."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -73,11 +74,32 @@ def test_html_fragment_keeps_lists_and_emphasis():
 
 
 def test_docx_uses_word_styles_and_properties(catalogue, draft):
+    draft.opening = "Thank you for telling us.\n\n- you rang on Monday\n- you wrote on Tuesday"
     data = _docx_bytes(catalogue.render(draft))
     out = docx.Document(io.BytesIO(data))
     styles = [p.style.name for p in out.paragraphs]
-    assert styles[0] == "Title"
+    assert styles[:5] == ["Letterhead", "Letterhead Details", "Date", "Inside Address", "Subject"]
+    assert styles[-2:] == ["Closing", "Signature"]
+    assert {"Salutation", "Normal", "List Bullet"} <= set(styles)
+    bullets = [p.text for p in out.paragraphs if p.style.name == "List Bullet"]
+    assert bullets == ["you rang on Monday", "you wrote on Tuesday"]
+    assert out.paragraphs[3].text == "Mr Tunde Adebayo\n14 Elm Row\nLeeds LS6 2AB"
     assert out.core_properties.author == "Harriet Lowe"
     assert out.core_properties.title == "My mistake with your appointment on 10 March"
-    bold = [r.text for p in out.paragraphs for r in p.runs if r.bold]
-    assert "My mistake with your appointment on 10 March" in bold
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert '<w:lang w:val="en-GB"' in package.read("word/styles.xml").decode("utf-8")
+
+
+def test_docx_emphasis_uses_character_styles(tmp_path):
+    document = Document(
+        blocks=(Paragraph((Run("You do "), Run("not", strong=True), Run("act", emphasis=True))),)
+    )
+    out = docx.Document(io.BytesIO(_docx_bytes(document)))
+    runs = [(r.text, r.style.name) for r in out.paragraphs[0].runs]
+    assert runs == [("You do ", "Default Paragraph Font"), ("not", "Strong"), ("act", "Emphasis")]
+
+
+def test_docx_drops_characters_xml_forbids():
+    document = Document(blocks=(Paragraph((Run("Bell\x07 and null\x00 gone\ufffe."),)),))
+    out = docx.Document(io.BytesIO(_docx_bytes(document)))
+    assert out.paragraphs[0].text == "Bell and null gone."

@@ -1,86 +1,159 @@
-"""DOCX with Word's own styles, so the letter stays editable in Word and LibreOffice.
+"""DOCX files from documents: one letter, one file per recipient, or one combined print file.
 
-Basic for now: each block maps to a built-in style of python-docx's default template.
+The package's fixed parts (styles, bullets, settings, logo) are prepared once by a
+`DocxWriter` and reused for every letter; only word/document.xml changes. A combined file
+streams its document.xml into the ZIP letter by letter, so memory stays flat for any number
+of letters. Files are written to a temporary name and renamed when complete.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-import docx
-from docx.enum.text import WD_BREAK
-from docx.shared import Pt
+from docx.image.image import Image
 
-from desktop.core.document import (
-    AddressBlock,
-    Block,
-    BulletList,
-    DateLine,
-    Document,
-    Heading,
-    Letterhead,
-    Paragraph,
-    Runs,
-    Salutation,
-    SignOff,
-    Subject,
-)
+from desktop import __version__
+from desktop.core.atomic import atomic_write
+from desktop.core.document import Document
+from desktop.core.writers import docx_parts as parts
+from desktop.core.writers.wordml import BodyWriter, Logo
+
+_EMU_PER_MM = 36000
 
 
-def write_docx(document: Document, target: str | Path | IO[bytes]) -> None:
-    out = docx.Document()
-    out.core_properties.title = document.title
-    out.core_properties.subject = document.title
-    out.core_properties.author = document.author
-    out.core_properties.comments = "Written with Amends"
-    for block in document.blocks:
-        _block(out, block)
-    out.save(target)
+@dataclass(frozen=True)
+class DocxLayout:
+    page: parts.PageSetup = field(default_factory=parts.PageSetup)
+    logo: Path | None = None
+    """A PNG or JPEG printed at the top of each letter's letterhead."""
+    logo_width_mm: float = 38.0
+    language: str = ""
+    """BCP 47 tag for Word's spelling checker ("en-CA"); from the document when empty."""
 
 
-def _block(out: docx.document.Document, block: Block) -> None:
-    match block:
-        case Letterhead(lines):
-            first, *rest = lines
-            head = out.add_paragraph(style="Title")
-            head.add_run(first)
-            if rest:
-                _lines(out.add_paragraph(), rest)
-        case DateLine(text) | Salutation(text):
-            out.add_paragraph(text)
-        case AddressBlock(lines):
-            _lines(out.add_paragraph(), lines)
-        case Subject(runs):
-            para = out.add_paragraph()
-            _runs(para, runs, strong=True)
-        case Heading(runs):
-            _runs(out.add_paragraph(style="Heading 3"), runs)
-        case Paragraph(runs):
-            _runs(out.add_paragraph(), runs)
-        case BulletList(items):
-            for item in items:
-                _runs(out.add_paragraph(style="List Bullet"), item)
-        case SignOff(closing, lines):
-            if closing:
-                out.add_paragraph(closing)
-            if lines:
-                para = out.add_paragraph()
-                para.paragraph_format.space_before = Pt(36)
-                _lines(para, lines)
-        case _:
-            raise TypeError(f"no DOCX for {block!r}")
+class DocxWriter:
+    def __init__(self, layout: DocxLayout | None = None, created: dt.datetime | None = None):
+        self.layout = layout or DocxLayout()
+        self._created = created or dt.datetime.now(dt.UTC)
+        self._logo: Logo | None = None
+        self._media: tuple[str, bytes] | None = None
+        if self.layout.logo is not None:
+            self._load_logo(self.layout.logo)
+        self._styles: dict[str, bytes] = {}
+
+    def _load_logo(self, path: Path) -> None:
+        try:
+            blob = path.read_bytes()
+            image = Image.from_blob(blob)
+        except OSError as exc:
+            raise ValueError(f"{path}: cannot read the logo ({exc.strerror})") from None
+        except Exception:
+            raise ValueError(f"{path}: the logo must be a PNG or JPEG image") from None
+        extension = {"image/png": "png", "image/jpeg": "jpeg"}.get(image.content_type)
+        if extension is None:
+            raise ValueError(f"{path}: the logo must be a PNG or JPEG image, not {image.content_type}")
+        width = round(self.layout.logo_width_mm * _EMU_PER_MM)
+        height = round(width * image.px_height / max(image.px_width, 1))
+        self._logo = Logo(parts.LOGO_RELATIONSHIP_ID, width, height)
+        self._media = (f"logo.{extension}", blob)
+
+    def write(self, document: Document, target: str | os.PathLike[str] | IO[bytes]) -> None:
+        """One letter in one file."""
+        body = BodyWriter(self._logo).letter(document.blocks)
+        xml = parts.document_head() + body + parts.document_tail(self.layout.page)
+        language = self._language(document)
+        if isinstance(target, (str, os.PathLike)):
+            with atomic_write(target) as handle:
+                self._package(handle, xml.encode("utf-8"), document.title, document.author, language)
+        else:
+            self._package(target, xml.encode("utf-8"), document.title, document.author, language)
+
+    def combined(
+        self, target: str | os.PathLike[str], title: str, author: str, language: str = ""
+    ) -> CombinedDocx:
+        """A print file: many letters, each starting on a new page, streamed to disk."""
+        return CombinedDocx(self, Path(target), title, author, language or self.layout.language or "en-GB")
+
+    def _language(self, document: Document) -> str:
+        return self.layout.language or document.metadata.get("language", "") or "en-GB"
+
+    def _styles_for(self, language: str) -> bytes:
+        if language not in self._styles:
+            self._styles[language] = parts.styles_xml(language).encode("utf-8")
+        return self._styles[language]
+
+    def _write_fixed_parts(self, archive: zipfile.ZipFile, title: str, author: str, language: str) -> None:
+        media_name = self._media[0] if self._media else None
+        extension = media_name.rsplit(".", 1)[1] if media_name else None
+        archive.writestr("[Content_Types].xml", parts.content_types(extension))
+        archive.writestr("_rels/.rels", parts.PACKAGE_RELS)
+        archive.writestr("word/_rels/document.xml.rels", parts.document_rels(media_name))
+        archive.writestr("word/styles.xml", self._styles_for(language))
+        archive.writestr("word/numbering.xml", parts.NUMBERING_XML)
+        archive.writestr("word/settings.xml", parts.SETTINGS_XML)
+        archive.writestr("docProps/core.xml", parts.core_properties(title, title, author, self._created))
+        archive.writestr("docProps/app.xml", parts.app_properties(__version__))
+        if self._media:
+            archive.writestr(f"word/media/{self._media[0]}", self._media[1], compress_type=zipfile.ZIP_STORED)
+
+    def _package(
+        self, handle: IO[bytes], document_xml: bytes, title: str, author: str, language: str
+    ) -> None:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            self._write_fixed_parts(archive, title, author, language)
+            archive.writestr("word/document.xml", document_xml)
 
 
-def _lines(para: docx.text.paragraph.Paragraph, lines: list[str] | tuple[str, ...]) -> None:
-    for i, line in enumerate(lines):
-        run = para.add_run(line)
-        if i < len(lines) - 1:
-            run.add_break(WD_BREAK.LINE)
+class CombinedDocx:
+    """Context manager: `add()` each letter; the file appears only if the block completes."""
+
+    def __init__(self, writer: DocxWriter, target: Path, title: str, author: str, language: str):
+        self._writer = writer
+        self._target = target
+        self._title = title
+        self._author = author
+        self._language = language
+        self._body = BodyWriter(writer._logo)
+        self.count = 0
+
+    def __enter__(self) -> CombinedDocx:
+        self._atomic = atomic_write(self._target)
+        handle = self._atomic.__enter__()
+        try:
+            self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+            self._writer._write_fixed_parts(self._archive, self._title, self._author, self._language)
+            self._stream = self._archive.open("word/document.xml", "w", force_zip64=True)
+            self._stream.write(parts.document_head().encode("utf-8"))
+        except BaseException as exc:
+            self._atomic.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        return self
+
+    def add(self, document: Document) -> None:
+        xml = self._body.letter(document.blocks, new_page=self.count > 0)
+        self._stream.write(xml.encode("utf-8"))
+        self.count += 1
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc_type is None:
+                self._stream.write(parts.document_tail(self._writer.layout.page).encode("utf-8"))
+            self._stream.close()
+            self._archive.close()
+        except BaseException as failure:
+            self._atomic.__exit__(type(failure), failure, failure.__traceback__)
+            raise
+        self._atomic.__exit__(exc_type, exc, tb)
+        return False
 
 
-def _runs(para: docx.text.paragraph.Paragraph, runs: Runs, strong: bool = False) -> None:
-    for run in runs:
-        added = para.add_run(run.text)
-        added.bold = run.strong or strong or None
-        added.italic = run.emphasis or None
+def write_docx(
+    document: Document, target: str | os.PathLike[str] | IO[bytes], layout: DocxLayout | None = None
+) -> None:
+    """One letter, with the default layout unless one is given."""
+    DocxWriter(layout).write(document, target)
