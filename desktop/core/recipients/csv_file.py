@@ -1,0 +1,65 @@
+"""Rows of a CSV file, decoded and split, one at a time."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop.core.recipients.delimiters import sniff_delimiter
+from desktop.core.recipients.encoding import detect_encoding
+from desktop.core.recipients.errors import RecipientFileError
+
+_SNIFF_CHARS = 64 * 1024
+_CELL_LIMIT = 1 << 20
+"""A megabyte per cell: far above any real address, low enough to stop a runaway quote."""
+
+
+def csv_dialect(path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """(encoding, delimiter) of a CSV file, detected unless the encoding is given."""
+    encoding = encoding or detect_encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="") as stream:
+            sample = stream.read(_SNIFF_CHARS)
+    except UnicodeDecodeError:
+        raise RecipientFileError(path, f"cannot be read as {encoding}; choose another encoding") from None
+    except (OSError, LookupError) as exc:
+        raise RecipientFileError(path, f"cannot be read ({exc})") from None
+    return encoding, sniff_delimiter(sample)
+
+
+def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) for every record, blank ones included, numbered from 1.
+
+    A record counts as one row even when a quoted cell spans several lines, as it does
+    when the file is opened in a spreadsheet.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), _CELL_LIMIT))
+    number = 0
+    try:
+        with path.open(encoding=encoding, newline="") as stream:
+            for number, cells in enumerate(csv.reader(stream, delimiter=delimiter, quotechar='"'), 1):
+                yield number, cells
+    except UnicodeDecodeError:
+        line = _first_bad_line(path, encoding)
+        raise RecipientFileError(
+            path, f"line {line} is not valid {encoding} text; save the file as CSV UTF-8 and try again"
+        ) from None
+    except csv.Error as exc:
+        raise RecipientFileError(path, f"row {number + 1} cannot be read as CSV ({exc})") from None
+    except OSError as exc:
+        raise RecipientFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _first_bad_line(path: Path, encoding: str) -> int:
+    """The line holding the first undecodable bytes: the text reader decodes ahead, so its
+    position at the error says nothing precise."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, 1):
+            try:
+                decoder.decode(line)
+            except UnicodeDecodeError:
+                return number
+    return number
