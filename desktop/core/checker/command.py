@@ -1,8 +1,195 @@
-"""`amends check` (under construction)."""
+"""`amends check`: the checker from the command line, for scripts, CI and editors.
+
+Plain-text letters are checked as they stand; `.amends` drafts field by field, with the
+letter rendered through its template for the whole-letter rules. Output reads like a
+compiler's (`path:line:col: severity rule-id message`) or is JSON. Exit status: 1 when a
+finding would block sending (an unaccepted error), 0 otherwise, 2 when the command cannot
+do its job (unreadable file, broken rule file).
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.checker.engine import Checker
+from desktop.core.checker.findings import Finding, line_and_column
+from desktop.core.checker.loader import RuleFileError
+from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
+from desktop.core.model import Draft
+
+EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+
+
+class CheckUsageError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+@dataclass
+class CheckedInput:
+    path: str
+    findings: list[Finding]
+    texts: dict[str, str]
+    """The text each finding's offsets refer to, by field ("" for the letter itself)."""
 
 
 def add_check_parser(sub: argparse._SubParsersAction) -> None:
-    check = sub.add_parser("check", help="check letters against the principles of a good apology")
-    check.set_defaults(run=lambda args: print("amends check: not built yet") or 2)
+    check = sub.add_parser(
+        "check",
+        help="check letters against the principles of a good apology",
+        description="Check plain-text letters or .amends drafts. Exit status: 0 clean or only warnings, "
+        "1 an error that blocks sending, 2 the check could not run.",
+    )
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a .txt letter, an .amends draft, or - for stdin"
+    )
+    check.add_argument(
+        "--kind",
+        choices=("individual", "notice"),
+        help="letter kind (default: the draft's own; individual for plain text)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra rule file: added phrases, severities, rules switched off (may be repeated)",
+    )
+    check.add_argument(
+        "--no-user-rules", action="store_true", help="do not read the rule files in the user's Amends folder"
+    )
+    check.set_defaults(run=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    try:
+        checker = Checker.from_files(_rule_files(args))
+        inputs = [(path, _read(path)) for path in args.paths]
+        results = [_check(checker, path, content, args) for path, content in inputs]
+    except (CheckUsageError, RuleFileError, DraftFormatError) as exc:
+        print(f"amends: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    output = _as_json(results) if args.format == "json" else _as_text(results)
+    if output:
+        sys.stdout.write(output)
+    return EXIT_BLOCKING if any(f.blocking for r in results for f in r.findings) else EXIT_CLEAN
+
+
+def _rule_files(args: argparse.Namespace) -> list[Path]:
+    files: list[Path] = []
+    if not args.no_user_rules:
+        from desktop import paths
+
+        user_dir = paths.user_data_dir() / "rules"
+        files += sorted(user_dir.glob("*.toml")) if user_dir.is_dir() else []
+    for path in args.rules:
+        if not path.is_file():
+            raise CheckUsageError(f"{path}: no such rule file")
+        files.append(path)
+    return files
+
+
+def _read(path: str) -> str:
+    if path == STDIN:
+        return sys.stdin.read()
+    file = Path(path)
+    if file.is_dir():
+        raise CheckUsageError(f"{path}: is a folder, not a letter")
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CheckUsageError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise CheckUsageError(f"{path}: not a text file (it is not UTF-8)") from None
+    except OSError as exc:
+        raise CheckUsageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def _check(checker: Checker, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
+    if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
+        draft = load_draft(path) if path != STDIN else draft_from_json(content)
+        return _check_draft(checker, path, draft, args)
+    findings = checker.check_text(content, args.kind or "individual")
+    return CheckedInput(path, findings, {"": content})
+
+
+def _check_draft(checker: Checker, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
+    choices = _draft_choices(draft)
+    findings = checker.check_draft(
+        draft, _render(draft, path, args), kind=args.kind, ignored=choices[0], accepted=choices[1]
+    )
+    from desktop.core.checker.draft_fields import prose_fields
+
+    return CheckedInput(path, findings, dict(prose_fields(draft)))
+
+
+def _draft_choices(draft: Draft) -> tuple[set[str], dict[str, str]]:
+    """Ignored and accepted findings kept with the draft, once the draft has fields for them."""
+    ignored = getattr(draft, "ignored_findings", None) or draft.unknown.get("ignored_findings") or []
+    accepted = getattr(draft, "accepted_findings", None) or draft.unknown.get("accepted_findings") or {}
+    if not isinstance(ignored, list) or not isinstance(accepted, dict):
+        raise CheckUsageError("ignored_findings must be a list and accepted_findings an object")
+    return {str(i) for i in ignored}, {str(k): str(v) for k, v in accepted.items()}
+
+
+def _render(draft: Draft, path: str, args: argparse.Namespace) -> str | None:
+    """The letter as its template prints it; None (check the fields alone) when it cannot render."""
+    from desktop import paths
+    from desktop.core.templates import TemplateCatalogue, TemplateError
+    from desktop.core.writers.plain import to_text
+
+    extra_dirs = list(getattr(args, "template_dir", None) or [])
+    try:
+        catalogue = TemplateCatalogue(
+            paths.builtin_templates_dir(), [paths.user_templates_dir(), *extra_dirs]
+        )
+        return to_text(catalogue.render(draft))
+    except TemplateError as exc:
+        print(f"amends: {path}: checking the fields only; the letter did not render: {exc}", file=sys.stderr)
+        return None
+
+
+def _as_text(results: list[CheckedInput]) -> str:
+    lines = []
+    for result in results:
+        for finding in result.findings:
+            line, column = line_and_column(result.texts.get(finding.field, ""), finding.start)
+            where = f"[{finding.field}] " if finding.field else ""
+            accepted = f" (accepted: {finding.accepted_reason})" if finding.accepted else ""
+            lines.append(
+                f"{result.path}:{line}:{column}: {finding.severity.value} {finding.rule} "
+                f"{where}{finding.message}{accepted}"
+            )
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _as_json(results: list[CheckedInput]) -> str:
+    report = []
+    for result in results:
+        entries = []
+        for finding in result.findings:
+            line, column = line_and_column(result.texts.get(finding.field, ""), finding.start)
+            entry = {
+                "rule": finding.rule,
+                "severity": finding.severity.value,
+                "message": finding.message,
+                "start": finding.start,
+                "end": finding.end,
+                "line": line,
+                "column": column,
+                "suggestion": finding.suggestion,
+                "field": finding.field,
+                "principle": finding.principle,
+                "key": finding.key,
+            }
+            if finding.accepted:
+                entry["accepted"] = finding.accepted_reason
+            entries.append(entry)
+        report.append({"path": result.path, "findings": entries})
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

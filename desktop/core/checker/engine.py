@@ -1,0 +1,292 @@
+"""The checker: rules compiled once, then applied to plain text or to a draft's fields.
+
+Build one `Checker` and reuse it; compiling the rule files is the only slow part, and
+checking then takes milliseconds, which lets the GUI check on every pause in typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from pathlib import Path
+
+from desktop.core.checker.apologies import ApologyCount, find_apologies
+from desktop.core.checker.body import body_span
+from desktop.core.checker.choices import apply_choices
+from desktop.core.checker.compensation import CompensationCheck
+from desktop.core.checker.dates import compile_acknowledgement, follow_up_date_findings, late_apology_findings
+from desktop.core.checker.draft_fields import WORDING_FIELDS, field_value, prose_fields
+from desktop.core.checker.facts import fact_mismatch_findings
+from desktop.core.checker.findings import LETTER_FIELD, Finding
+from desktop.core.checker.history import HistoryLookup, repeat_incident_findings
+from desktop.core.checker.length import too_long_findings
+from desktop.core.checker.loader import RuleCatalogue, RuleFileError, load_catalogue
+from desktop.core.checker.merge_fields import MERGE_FIELD, columns_of, merge_field_findings
+from desktop.core.checker.phrases import PhraseRule
+from desktop.core.checker.presence import PresenceRule
+from desktop.core.checker.readability import Readability
+from desktop.core.checker.rules import Rule
+from desktop.core.checker.text import PreparedText
+from desktop.core.context import letter_facts
+from desktop.core.model import Draft
+
+CODE_RULES = frozenset(
+    {
+        "too-long",
+        "hard-to-read",
+        "no-compensation",
+        "follow-up-date",
+        "late-apology",
+        "fact-mismatch",
+        "repeat-incident",
+        "merge-field-missing",
+    }
+)
+"""Rules measured in Python; a rule file can tune or switch them off, not define new ones."""
+
+Recipients = Sequence[Mapping[str, str]]
+
+
+def builtin_rules_dir() -> Path:
+    from desktop import paths
+
+    return paths.resources_dir() / "rules"
+
+
+class Checker:
+    def __init__(self, catalogue: RuleCatalogue):
+        self.catalogue = catalogue
+        rules = {rule_id: rule for rule_id, rule in catalogue.rules.items() if rule.enabled}
+        self._check_code_rules(catalogue.rules.values())
+        if "apology" not in catalogue.terms:
+            raise RuleFileError("the term 'apology' must be defined in [terms]", None)
+        self.apology_regex = re.compile(catalogue.terms["apology"], re.IGNORECASE)
+        self.phrases = [PhraseRule(r, self.apology_regex) for r in rules.values() if r.kind == "phrase"]
+        self.counts = [ApologyCount(r) for r in rules.values() if r.kind == "count"]
+        self.presence = [PresenceRule(r) for r in rules.values() if r.kind == "presence"]
+        self.code = {rule_id: rule for rule_id, rule in rules.items() if rule.kind == "code"}
+        self.readability = Readability(self.code["hard-to-read"]) if "hard-to-read" in self.code else None
+        self.compensation = (
+            CompensationCheck(self.code["no-compensation"]) if "no-compensation" in self.code else None
+        )
+        late = self.code.get("late-apology")
+        self.delay_acknowledged = compile_acknowledgement(late) if late else None
+
+    @classmethod
+    def from_files(cls, extra_files: Iterable[Path] = (), builtin_dir: Path | None = None) -> Checker:
+        """The built-in rules plus a user's or team's rule files, applied in order."""
+        return cls(load_catalogue(builtin_dir or builtin_rules_dir(), extra_files))
+
+    @staticmethod
+    def _check_code_rules(rules: Iterable[Rule]) -> None:
+        for rule in rules:
+            if rule.kind == "code" and rule.id not in CODE_RULES:
+                raise RuleFileError(
+                    f"rule {rule.id!r}: kind 'code' is only for the built-in measured rules "
+                    f"({', '.join(sorted(CODE_RULES))})",
+                    rule.source,
+                    rule.line,
+                )
+
+    # Plain text ---------------------------------------------------------------------------
+
+    def check_text(
+        self,
+        text: str,
+        kind: str = "individual",
+        *,
+        ignored: Collection[str] = (),
+        accepted: Mapping[str, str] | None = None,
+        recipients: Recipients | None = None,
+    ) -> list[Finding]:
+        """Check a letter pasted or read as plain text: wording, then the letter as a whole."""
+        prepared = PreparedText(text)
+        findings = self._wording(prepared, LETTER_FIELD, recipients)
+        apologies = find_apologies(prepared, self.apology_regex)
+        for count in self.counts:
+            excess = count.letter_excess(len(apologies.spans))
+            if excess is not None:
+                span = apologies.spans[excess]
+                findings.append(
+                    count.finding(
+                        prepared,
+                        span.start,
+                        span.end,
+                        LETTER_FIELD,
+                        f"{len(apologies.spans)} apologies in one letter.",
+                    )
+                )
+        for rule in self.presence:
+            if rule.applies(kind) and not rule.satisfied_by_text(prepared):
+                findings.append(rule.finding())
+        findings += self._measures(prepared, kind)
+        if self.compensation:
+            findings += self.compensation.text_findings(prepared.text)
+        if recipients is not None and "merge-field-missing" in self.code:
+            uses = [(LETTER_FIELD, prepared, m) for m in MERGE_FIELD.finditer(prepared.original)]
+            findings += merge_field_findings(self.code["merge-field-missing"], recipients, uses)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return apply_choices(findings, ignored, accepted, _silenced_in({LETTER_FIELD: prepared}))
+
+    # Drafts -------------------------------------------------------------------------------
+
+    def check_draft(
+        self,
+        draft: Draft,
+        letter_text: str | None = None,
+        *,
+        kind: str | None = None,
+        today: dt.date | None = None,
+        ignored: Collection[str] = (),
+        accepted: Mapping[str, str] | None = None,
+        recipients: Recipients | None = None,
+        template_fields: Iterable[str] = (),
+        history: HistoryLookup | None = None,
+    ) -> list[Finding]:
+        """Check a draft: wording field by field (offsets relative to each field), the letter
+        rules from the form's fields, and length, readability and apology count from
+        `letter_text`, the letter as rendered through its template (the fields joined
+        together when it is not given).
+
+        `recipients` are the notice's recipient rows and `template_fields` the merge fields its
+        template uses; `history` looks up earlier apologies (see history.HistoryLookup).
+        """
+        kind = kind or draft.kind.value
+        today = today or dt.date.today()
+        facts = letter_facts(draft, today)
+        fields = {name: PreparedText(text) for name, text in prose_fields(draft)}
+        joined = PreparedText("\n\n".join(p.original for p in fields.values()))
+        letter = PreparedText(letter_text) if letter_text is not None else joined
+        findings: list[Finding] = []
+        for name, prepared in fields.items():
+            findings += self._wording(prepared, name, recipients)
+        findings += self._draft_apology_count(fields, letter)
+        findings += self._draft_presence(draft, kind, joined, letter)
+        findings += self._measures(letter, kind, fields)
+        if self.compensation:
+            findings += self.compensation.draft_findings(draft, joined.text)
+        findings += self._draft_code_rules(
+            draft, facts, today, fields, joined, letter, recipients, template_fields, history
+        )
+        order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
+        findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
+        return apply_choices(findings, ignored, accepted, _silenced_in({**fields, LETTER_FIELD: letter}))
+
+    def _draft_apology_count(self, fields: dict[str, PreparedText], letter: PreparedText) -> list[Finding]:
+        located = []
+        for name, prepared in fields.items():
+            located += [(name, prepared, span) for span in find_apologies(prepared, self.apology_regex).spans]
+        template_apologies = max(0, len(find_apologies(letter, self.apology_regex).spans) - len(located))
+        total = len(located) + template_apologies
+        findings = []
+        for count in self.counts:
+            excess = count.letter_excess(total)
+            if excess is None:
+                continue
+            detail = f"{total} apologies in one letter."
+            index = excess - template_apologies
+            if 0 <= index < len(located):
+                name, prepared, span = located[index]
+                findings.append(count.finding(prepared, span.start, span.end, name, detail))
+            else:
+                findings.append(count.finding(None, 0, 0, LETTER_FIELD, detail))
+        return findings
+
+    def _draft_presence(
+        self, draft: Draft, kind: str, joined: PreparedText, letter: PreparedText
+    ) -> list[Finding]:
+        findings = []
+        for rule in self.presence:
+            if not rule.applies(kind):
+                continue
+            if rule.fields:
+                filled = any(rule.field_is_filled(field_value(draft, name)) for name in rule.fields)
+                if not filled and not rule.satisfied_by_text(joined):
+                    findings.append(rule.finding(rule.fields[0]))
+            elif not rule.satisfied_by_text(letter):
+                findings.append(rule.finding())
+        return findings
+
+    def _draft_code_rules(
+        self, draft, facts, today, fields, joined, letter, recipients, template_fields, history
+    ) -> list[Finding]:
+        code = self.code
+        findings: list[Finding] = []
+        if "follow-up-date" in code:
+            findings += follow_up_date_findings(code["follow-up-date"], draft, facts, today)
+        if "late-apology" in code:
+            acknowledged = bool(
+                self.delay_acknowledged
+                and (
+                    self.delay_acknowledged.search(joined.text) or self.delay_acknowledged.search(letter.text)
+                )
+            )
+            findings += late_apology_findings(code["late-apology"], draft, facts, acknowledged)
+        if "fact-mismatch" in code:
+            findings += fact_mismatch_findings(code["fact-mismatch"], draft, facts, list(fields.items()))
+        if "repeat-incident" in code and history is not None:
+            findings += repeat_incident_findings(
+                code["repeat-incident"], draft.recipient, draft.incident.category, facts.letter_date, history
+            )
+        if "merge-field-missing" in code and recipients is not None:
+            uses = [(name, p, m) for name, p in fields.items() for m in MERGE_FIELD.finditer(p.original)]
+            findings += merge_field_findings(code["merge-field-missing"], recipients, uses, template_fields)
+        return findings
+
+    # Shared -------------------------------------------------------------------------------
+
+    def _wording(self, prepared: PreparedText, field: str, recipients: Recipients | None) -> list[Finding]:
+        apologies = find_apologies(prepared, self.apology_regex)
+        sentences = apologies.sentences
+        findings: list[Finding] = []
+        for phrase in self.phrases:
+            findings += phrase.findings(prepared, sentences, field)
+        for count in self.counts:
+            findings += count.sentence_findings(prepared, apologies, field)
+        if recipients is not None:
+            findings = _without_merge_fields(findings, columns_of(recipients))
+        return findings
+
+    def _measures(
+        self, letter: PreparedText, kind: str, fields: dict[str, PreparedText] | None = None
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        if "too-long" in self.code:
+            findings += too_long_findings(self.code["too-long"], letter.text, kind)
+        if self.readability:
+            body = body_span(letter.text)
+            grade_and_sentences = list(self.readability.findings(letter, body.start, body.end))
+            if fields is None:
+                findings += grade_and_sentences
+            else:  # long sentences are pointed out in the field the writer can edit
+                findings += [f for f in grade_and_sentences if f.start == f.end]
+                for name, prepared in fields.items():
+                    findings += [
+                        f
+                        for f in self.readability.findings(prepared, 0, len(prepared.text), name)
+                        if f.start != f.end
+                    ]
+        return findings
+
+
+def _without_merge_fields(findings: list[Finding], columns: set[str]) -> list[Finding]:
+    """{{ column }} is a merge field, not a forgotten placeholder, when the recipients have that column."""
+
+    def is_merge_field(finding: Finding) -> bool:
+        match = MERGE_FIELD.fullmatch(finding.matched)
+        return finding.rule == "placeholder" and match is not None and match.group(1) in columns
+
+    return [f for f in findings if not is_merge_field(f)]
+
+
+def _silenced_in(texts: dict[str, PreparedText]):
+    def silenced(finding: Finding) -> bool:
+        prepared = texts.get(finding.field)
+        if prepared is None or not prepared.has_markers:
+            return False
+        if finding.start == finding.end == 0 and finding.field == LETTER_FIELD:
+            return finding.rule in prepared._markers_between(0, len(prepared.original))
+        return finding.rule in prepared.ignored_rules_near(finding.start)
+
+    return silenced

@@ -1,0 +1,221 @@
+"""fact-mismatch: dates, deadlines and amounts written in free text, compared with the form.
+
+The form's structured values are what the template prints and the follow-up reminder uses;
+a sentence the writer typed that says otherwise would make the letter contradict itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from desktop.core.business_days import add_business_days
+from desktop.core.checker.findings import Finding
+from desktop.core.checker.measure import letter_finding
+from desktop.core.checker.rules import Rule
+from desktop.core.checker.text import PreparedText
+from desktop.core.context import LetterFacts
+from desktop.core.model import CompensationKind, Draft, FollowUpMode
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(_WEEKDAYS)
+
+_FOLLOW_UP_CONTEXT = re.compile(
+    r"\b(?:call|ring|phone|e-?mail|write|contact|update|hear|be in touch|get back|let you know|confirm|check|"
+    r"report|follow up|come back|reply|answer|decision|outcome)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|shall|going to)\b|'ll\b", re.IGNORECASE)
+_WITHIN_DAYS = re.compile(
+    rf"\b(?:within|in)\s+(?:the\s+next\s+)?(\d+|{'|'.join(_NUMBERS)})\s+(business\s+|working\s+|calendar\s+)?days?\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month1>{_MONTH})\b"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_DEADLINE_WEEKDAY = re.compile(
+    rf"\b(?:by|on|before|until)\s+(?:next\s+|this\s+)?(?P<weekday>{_WEEKDAY})\b(?!,?\s+\d)", re.IGNORECASE
+)
+_DEADLINE_WORD = re.compile(r"\b(?:by|before|on|until|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"(?:[£$€]|\b(?:GBP|USD|EUR|CAD|AUD)\s?)\s?(\d[\d,]*(?:\.\d{1,2})?)"
+    r"|\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:pounds|dollars|euros)\b",
+    re.IGNORECASE,
+)
+_COMPENSATION_CONTEXT = re.compile(
+    r"\b(?:refund\w*|credit\w*|compensat\w*|gift|voucher|waiv\w*|reimburs\w*|goodwill|off your"
+    r"|make up for)\b",
+    re.IGNORECASE,
+)
+
+
+def fact_mismatch_findings(
+    rule: Rule, draft: Draft, facts: LetterFacts, fields: list[tuple[str, PreparedText]]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for name, prepared in fields:
+        for span in prepared.sentences:
+            sentence = prepared.text[span.start : span.end]
+            findings += [
+                _at(rule, name, prepared, span.start, m) for m in _mismatches(sentence, draft, facts)
+            ]
+    return findings
+
+
+def _at(
+    rule: Rule, field: str, prepared: PreparedText, offset: int, mismatch: tuple[str, int, int]
+) -> Finding:
+    detail, start, end = mismatch
+    start, end = offset + start, offset + end
+    return letter_finding(rule, detail, field, start, end, matched=prepared.original[start:end])
+
+
+def _mismatches(sentence: str, draft: Draft, facts: LetterFacts) -> Iterator[tuple[str, int, int]]:
+    yield from _calendar_mismatches(sentence, facts)
+    if facts.follow_up_date is not None and _FOLLOW_UP_CONTEXT.search(sentence) and _FUTURE.search(sentence):
+        yield from _deadline_mismatches(sentence, draft, facts)
+    if draft.compensation.amount is not None and draft.compensation.kind is not CompensationKind.NONE:
+        yield from _amount_mismatches(sentence, draft.compensation.amount, facts.compensation_amount)
+
+
+def _calendar_mismatches(sentence: str, facts: LetterFacts) -> Iterator[tuple[str, int, int]]:
+    """ "Friday 14 March" when 14 March is not a Friday."""
+    for match in _DATE.finditer(sentence):
+        day = _date_of(match, facts.letter_date)
+        weekday = match.group("weekday")
+        if day and weekday and _WEEKDAYS[day.weekday()] != weekday.lower():
+            yield (
+                f"{match.group(0).strip()} is a {day:%A}, not a {weekday.capitalize()}.",
+                match.start(),
+                match.end(),
+            )
+
+
+def _deadline_mismatches(sentence: str, draft: Draft, facts: LetterFacts) -> Iterator[tuple[str, int, int]]:
+    due = facts.follow_up_date
+    assert due is not None
+    for match in _WITHIN_DAYS.finditer(sentence):
+        count = _number(match.group(1))
+        business = bool(match.group(2)) and "calendar" not in match.group(2).lower()
+        if draft.follow_up.mode is FollowUpMode.BUSINESS_DAYS and business:
+            if count != draft.follow_up.business_days:
+                yield (
+                    f"The text says {count} business days, but the follow-up is set to "
+                    f"{draft.follow_up.business_days}.",
+                    match.start(),
+                    match.end(),
+                )
+            continue
+        promised = (
+            add_business_days(facts.letter_date, count, draft.follow_up.country, draft.follow_up.subdivision)
+            if business
+            else facts.letter_date + dt.timedelta(days=count)
+        )
+        if promised != due:
+            yield (
+                f"The text promises {match.group(0).strip()} ({promised:%d %B}), but the follow-up date is "
+                f"{due:%d %B}.",
+                match.start(),
+                match.end(),
+            )
+    for match in _DATE.finditer(sentence):
+        if not _DEADLINE_WORD.search(sentence, 0, match.start()):
+            continue
+        day = _date_of(match, facts.letter_date)
+        if day and day != due and day >= facts.letter_date:
+            yield (
+                f"The text gives {match.group(0).strip()}, but the follow-up date is {due:%A %d %B}.",
+                match.start(),
+                match.end(),
+            )
+    for match in _DEADLINE_WEEKDAY.finditer(sentence):
+        if match.group("weekday").lower() != _WEEKDAYS[due.weekday()]:
+            yield (
+                f"The text says {match.group(0).strip()}, but the follow-up date is a {due:%A} "
+                f"({due:%d %B}).",
+                match.start(),
+                match.end(),
+            )
+
+
+def _amount_mismatches(sentence: str, amount: Decimal, shown: str) -> Iterator[tuple[str, int, int]]:
+    if not _COMPENSATION_CONTEXT.search(sentence):
+        return
+    found = [(m, _decimal(m.group(1) or m.group(2))) for m in _AMOUNT.finditer(sentence)]
+    values = [v for _, v in found if v is not None]
+    if not values or amount in values or sum(values) == amount:
+        return
+    match = found[0][0]
+    yield (
+        f"The text gives {match.group(0).strip()}, but the compensation in the form is {shown or amount}.",
+        match.start(),
+        match.end(),
+    )
+
+
+def _date_of(match: re.Match[str], letter_date: dt.date) -> dt.date | None:
+    day = int(match.group("day1") or match.group("day2"))
+    month = _MONTHS[(match.group("month1") or match.group("month2")).lower()]
+    year = int(match.group("year")) if match.group("year") else letter_date.year
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not match.group("year") and found < letter_date - dt.timedelta(days=180):
+        found = found.replace(year=year + 1)  # "by 5 January" written in December
+    return found
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "")) if text else None
+    except InvalidOperation:
+        return None

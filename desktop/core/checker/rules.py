@@ -1,0 +1,80 @@
+"""A rule as read from its data file: identity, severity, wording, and the data its kind needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.checker.findings import Severity
+
+KINDS = ("phrase", "count", "presence", "code")
+"""phrase: wording found by patterns; count: apology expressions counted; presence: a letter
+element that must be there; code: measured in Python (length, readability, dates, facts)."""
+
+SCOPES = ("sentence", "apology-sentence", "whole-sentence")
+"""Where a phrase pattern looks: anywhere in the text (reporting the sentence it starts in),
+only in sentences holding an apology, or one sentence at a time with ^ and $ at its edges."""
+
+UNACCEPTABLE = frozenset({"placeholder", "merge-field-missing"})
+"""Findings that cannot be accepted: the letter would go out visibly broken."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: str
+    suggestion: str | None = None
+    line: int | None = None
+    """Where the pattern sits in its rule file, for error messages."""
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    principle: str
+    source: Path | None = None
+    line: int | None = None
+    enabled: bool = True
+    suggestion: str | None = None
+    patterns: list[Pattern] = field(default_factory=list)
+    exceptions: list[Pattern] = field(default_factory=list)
+    scope: str = "sentence"
+    negation: bool = False
+    """Skip a match when a negation ("not", "nobody", "never") comes just before it."""
+    quotes: bool = False
+    """Also look inside quoted speech, which is normally someone else's words."""
+    applies_to: tuple[str, ...] = ("individual", "notice")
+    params: dict[str, object] = field(default_factory=dict)
+    fires: list[str] = field(default_factory=list)
+    """Examples the rule must flag; the rule-file test runs them."""
+    quiet: list[str] = field(default_factory=list)
+    """Examples the rule must leave alone: the traps."""
+
+    @property
+    def can_be_accepted(self) -> bool:
+        return self.id not in UNACCEPTABLE
+
+
+_SPELLING_VARIANTS = [
+    (re.compile(r"i[sz](e|es|ed|ing|ation|ations)\b"), r"i[sz]\1"),
+    (re.compile(r"([a-z]{3,})ll(ed|ing)\b"), r"\1ll?\2"),
+    (re.compile(r"([a-z]{2,})our\b"), r"\1ou?r"),
+]
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """A literal phrase from a rule file as a pattern that tolerates how people type it:
+    any spacing, straight or curly apostrophes, British or American spelling."""
+    words = []
+    for word in phrase.strip().lower().split():
+        escaped = re.escape(word).replace("'", "'").replace("’", "'")
+        for variant, replacement in _SPELLING_VARIANTS:
+            escaped = variant.sub(replacement, escaped)
+        words.append(escaped)
+    body = r"\s+".join(words)
+    start = r"\b" if phrase.strip()[:1].isalnum() else ""
+    end = r"\b" if phrase.strip()[-1:].isalnum() else ""
+    return f"{start}{body}{end}"
