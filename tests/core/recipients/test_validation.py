@@ -197,3 +197,40 @@ def test_validation_never_touches_the_network(monkeypatch, hostile):
 def test_mapping_for_another_file_is_refused(hostile):
     with pytest.raises(ValueError, match="different file"):
         list(iter_recipients(hostile, map_columns(("Name",))))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "jo.smith@example.com",
+        "jo_smith+tag@mail.example.co.uk",
+        "a" * 64 + "@example.com",
+        "a" * 65 + "@example.com",
+        "jo@" + "b" * 63 + ".com",
+        "jo@" + "b" * 64 + ".com",
+        "jo@" + ("b" * 60 + ".") * 4 + "com",
+        "jo.@example.com",
+        ".jo@example.com",
+        "jo@-example.com",
+        "jo@example",
+        "jo@EXAMPLE.COM",
+        "jo@xn--exmple-cua.de",
+        "jo@exämple.de",
+        "jo@example.com.",
+        "jo@localhost.localdomain",
+        "jo@x.onion",
+        "jo@@example.com",
+        "jo@ example.com",
+    ],
+)
+def test_email_shortcut_agrees_with_email_validator(address):
+    from email_validator import EmailNotValidError, validate_email
+
+    from desktop.core.recipients.emails import email_problem
+
+    try:
+        validate_email(address, check_deliverability=False)
+        expected = None
+    except EmailNotValidError as exc:
+        expected = str(exc)
+    assert email_problem(address) == expected
