@@ -74,6 +74,8 @@ def _fixes_by_row(table: RecipientTable, overrides: Overrides) -> dict[int, dict
 
 
 def _cleaned(columns: tuple[str, ...], values: tuple[str, ...]) -> tuple[tuple[str, ...], tuple]:
+    if "".join(values).isprintable():  # the usual row: no control character at all
+        return values, ()
     dropped = []
     out = []
     for column, value in zip(columns, values, strict=True):

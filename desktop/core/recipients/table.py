@@ -52,12 +52,19 @@ class RecipientTable:
     def rows(self) -> Iterator[SourceRow]:
         """The data rows below the header, blank ones skipped, each time read afresh from the file."""
         width = len(self.columns)
+        padding = ("",) * width
         for number, cells in self._raw_rows():
-            if number <= self.header_row or not any(cell.strip() for cell in cells):
+            stripped = [cell.strip() for cell in cells]
+            if number <= self.header_row or not any(stripped):
                 continue
-            values = tuple(cell.strip() for cell in cells[:width])
-            stray = sum(1 for cell in cells[width:] if cell.strip())
-            yield SourceRow(number, values + ("",) * (width - len(values)), stray)
+            if len(stripped) == width:
+                yield SourceRow(number, tuple(stripped))
+            elif len(stripped) < width:
+                yield SourceRow(number, (*stripped, *padding[len(stripped) :]))
+            else:
+                yield SourceRow(
+                    number, tuple(stripped[:width]), len(stripped) - width - stripped[width:].count("")
+                )
 
     def _raw_rows(self) -> Iterator[tuple[int, list[str]]]:
         if self.is_workbook:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.core.model import Recipient
 from desktop.core.recipients.cleaning import describe
 from desktop.core.recipients.emails import email_problem
 from desktop.core.recipients.mapping import ColumnMapping, Field, map_columns
@@ -141,13 +140,16 @@ class _RowChecker:
         """hash(casefolded address) -> first row; a 64-bit hash, so a false match is
         vanishingly unlikely, and holding the addresses themselves is not needed."""
         self.reported_first: set[int] = set()
-        self.checks = []
+        self.checks: list[tuple[str, str, str, str | None]] = []
+        """(path, column to name, Recipient attribute, extra key) per required field."""
         for path in dict.fromkeys(required):
             column = self._column_for(path)
             if column is None:
                 self._add(header_row, "", IssueKind.MISSING_COLUMN, Severity.ERROR, _no_column(path, mapping))
             else:
-                self.checks.append((path, column))
+                name = path.removeprefix(PREFIX)
+                key = name.removeprefix("extra.") if name.startswith("extra.") else None
+                self.checks.append((path, column, name, key))
 
     def _column_for(self, path: str) -> str | None:
         """The column named in reports for a required path, or None when no column can fill it."""
@@ -171,8 +173,9 @@ class _RowChecker:
         if row.stray_cells:
             message = f"{row.stray_cells} filled cell(s) right of the last named column are ignored"
             self._add(row.row, "", IssueKind.STRAY_CELLS, Severity.WARNING, message)
-        for path, column in self.checks:
-            if not _value(recipient, path).strip():
+        for path, column, attribute, key in self.checks:
+            value = recipient.extra.get(key, "") if key else getattr(recipient, attribute, "")
+            if not isinstance(value, str) or not value.strip():
                 message = f"no value for {path}, which the template needs"
                 self._add(row.row, column, IssueKind.MISSING_VALUE, Severity.ERROR, message)
         if recipient.email:
@@ -218,14 +221,6 @@ class _RowChecker:
             by_kind=dict(Counter(issue.kind for issue in self.issues)),
         )
         return ValidationReport(self.issues, summary, self.header_row)
-
-
-def _value(recipient: Recipient, path: str) -> str:
-    name = path.removeprefix(PREFIX)
-    if name.startswith("extra."):
-        return recipient.extra.get(name.removeprefix("extra."), "")
-    value = getattr(recipient, name, "")
-    return value if isinstance(value, str) else ""
 
 
 def _no_column(path: str, mapping: ColumnMapping) -> str:
