@@ -1,8 +1,11 @@
-"""A 100,000-row list is read and validated in flat memory and a few seconds."""
+"""A 100,000-row list is read and validated in flat memory.
+
+Speed is measured by benchmarks, not asserted here: a slow CI machine must not fail a
+correct build.
+"""
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 
 from desktop.core.recipients import IssueKind, iter_recipients, read_recipients, validate
@@ -20,25 +23,17 @@ def write_big_list(path):
         out.write("A999999;Dup;Licate;CUSTOMER.5@example.com;web;1 Main St\r\n")
 
 
-def test_100k_rows_validate_in_flat_memory_and_seconds(tmp_path):
+def test_100k_rows_validate_in_flat_memory(tmp_path):
     path = tmp_path / "big.csv"
     write_big_list(path)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         table = read_recipients(path)
         report = validate(table, required=["recipient.name", "recipient.email", "recipient.extra.account"])
-        validated = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    started = time.perf_counter()
     kept = [row.row for row in iter_recipients(table, skip_rows=report.error_rows()) if row.row % 25_000 == 0]
-    merged = time.perf_counter() - started
-    print(
-        f"\n100,001 rows: read+validate {validated:.2f} s under tracemalloc, peak {peak / 2**20:.1f} MiB;"
-        f" iterate {merged:.2f} s"
-    )
     assert table.encoding == "cp1252"
     assert report.summary.rows == ROWS + 1
     assert report.summary.by_kind == {IssueKind.MALFORMED_EMAIL: 10, IssueKind.DUPLICATE_EMAIL: 2}
@@ -46,5 +41,3 @@ def test_100k_rows_validate_in_flat_memory_and_seconds(tmp_path):
     assert [i.row for i in report.issues if i.kind is IssueKind.DUPLICATE_EMAIL] == [7, ROWS + 2]
     assert kept == [25_000, 50_000, 75_000, 100_000]
     assert peak < PEAK_LIMIT
-    assert validated < 10
-    assert merged < 5
