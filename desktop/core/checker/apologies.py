@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop.core.checker.findings import Finding
+from desktop.core.checker.patterns import Scanner
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText, Span
 
@@ -25,10 +25,10 @@ class Apologies:
         return set(self.sentence_of)
 
 
-def find_apologies(prepared: PreparedText, apology_regex: re.Pattern[str]) -> Apologies:
+def find_apologies(prepared: PreparedText, apology: Scanner) -> Apologies:
     """Apology expressions outside quoted speech: a quoted "sorry" is someone else's."""
     spans, sentence_of = [], []
-    for match in apology_regex.finditer(prepared.text):
+    for match in apology.finditer(prepared.text, prepared.lowered):
         if prepared.quotes and prepared.in_quotes(match.start()):
             continue
         spans.append(Span(match.start(), match.end()))

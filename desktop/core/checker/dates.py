@@ -23,13 +23,19 @@ def business_days_between(start: dt.date, end: dt.date, country: str = "", subdi
     return count
 
 
-def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts, today: dt.date) -> list[Finding]:
+def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts) -> list[Finding]:
+    """Judged from the letter's own date, which is today unless the writer fixed one: a letter
+    dated last week may promise a call yesterday only if it went out last week."""
     due = facts.follow_up_date
     if due is None:
         return []
     country, subdivision = draft.follow_up.country, draft.follow_up.subdivision
-    if due < today:
-        return [letter_finding(rule, f"The follow-up date ({due:%d %B %Y}) is in the past.", "follow_up")]
+    if due < facts.letter_date:
+        return [
+            letter_finding(
+                rule, f"The follow-up date ({due:%d %B %Y}) is before the letter's own date.", "follow_up"
+            )
+        ]
     problems = []
     if due.weekday() >= 5:
         problems.append(f"The follow-up date ({due:%A %d %B}) falls on a weekend.")

@@ -7,11 +7,10 @@ checking then takes milliseconds, which lets the GUI check on every pause in typ
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from desktop.core.checker.apologies import ApologyCount, find_apologies
+from desktop.core.checker.apologies import Apologies, ApologyCount, find_apologies
 from desktop.core.checker.body import body_span
 from desktop.core.checker.choices import apply_choices
 from desktop.core.checker.compensation import CompensationCheck
@@ -23,6 +22,7 @@ from desktop.core.checker.history import HistoryLookup, repeat_incident_findings
 from desktop.core.checker.length import too_long_findings
 from desktop.core.checker.loader import RuleCatalogue, RuleFileError, load_catalogue
 from desktop.core.checker.merge_fields import MERGE_FIELD, columns_of, merge_field_findings
+from desktop.core.checker.patterns import Scanner
 from desktop.core.checker.phrases import PhraseRule
 from desktop.core.checker.presence import PresenceRule
 from desktop.core.checker.readability import Readability
@@ -61,8 +61,8 @@ class Checker:
         self._check_code_rules(catalogue.rules.values())
         if "apology" not in catalogue.terms:
             raise RuleFileError("the term 'apology' must be defined in [terms]", None)
-        self.apology_regex = re.compile(catalogue.terms["apology"], re.IGNORECASE)
-        self.phrases = [PhraseRule(r, self.apology_regex) for r in rules.values() if r.kind == "phrase"]
+        self.apology = Scanner([catalogue.terms["apology"]])
+        self.phrases = [PhraseRule(r) for r in rules.values() if r.kind == "phrase"]
         self.counts = [ApologyCount(r) for r in rules.values() if r.kind == "count"]
         self.presence = [PresenceRule(r) for r in rules.values() if r.kind == "presence"]
         self.code = {rule_id: rule for rule_id, rule in rules.items() if rule.kind == "code"}
@@ -102,8 +102,8 @@ class Checker:
     ) -> list[Finding]:
         """Check a letter pasted or read as plain text: wording, then the letter as a whole."""
         prepared = PreparedText(text)
-        findings = self._wording(prepared, LETTER_FIELD, recipients)
-        apologies = find_apologies(prepared, self.apology_regex)
+        apologies = find_apologies(prepared, self.apology)
+        findings = self._wording(prepared, LETTER_FIELD, recipients, apologies)
         for count in self.counts:
             excess = count.letter_excess(len(apologies.spans))
             if excess is not None:
@@ -122,7 +122,7 @@ class Checker:
                 findings.append(rule.finding())
         findings += self._measures(prepared, kind)
         if self.compensation:
-            findings += self.compensation.text_findings(prepared.text)
+            findings += self.compensation.text_findings(prepared)
         if recipients is not None and "merge-field-missing" in self.code:
             uses = [(LETTER_FIELD, prepared, m) for m in MERGE_FIELD.finditer(prepared.original)]
             findings += merge_field_findings(self.code["merge-field-missing"], recipients, uses)
@@ -165,7 +165,7 @@ class Checker:
         findings += self._draft_presence(draft, kind, joined, letter)
         findings += self._measures(letter, kind, fields)
         if self.compensation:
-            findings += self.compensation.draft_findings(draft, joined.text)
+            findings += self.compensation.draft_findings(draft, joined)
         findings += self._draft_code_rules(
             draft, facts, today, fields, joined, letter, recipients, template_fields, history
         )
@@ -176,8 +176,8 @@ class Checker:
     def _draft_apology_count(self, fields: dict[str, PreparedText], letter: PreparedText) -> list[Finding]:
         located = []
         for name, prepared in fields.items():
-            located += [(name, prepared, span) for span in find_apologies(prepared, self.apology_regex).spans]
-        template_apologies = max(0, len(find_apologies(letter, self.apology_regex).spans) - len(located))
+            located += [(name, prepared, span) for span in find_apologies(prepared, self.apology).spans]
+        template_apologies = max(0, len(find_apologies(letter, self.apology).spans) - len(located))
         total = len(located) + template_apologies
         findings = []
         for count in self.counts:
@@ -214,7 +214,7 @@ class Checker:
         code = self.code
         findings: list[Finding] = []
         if "follow-up-date" in code:
-            findings += follow_up_date_findings(code["follow-up-date"], draft, facts, today)
+            findings += follow_up_date_findings(code["follow-up-date"], draft, facts)
         if "late-apology" in code:
             acknowledged = bool(
                 self.delay_acknowledged
@@ -236,8 +236,14 @@ class Checker:
 
     # Shared -------------------------------------------------------------------------------
 
-    def _wording(self, prepared: PreparedText, field: str, recipients: Recipients | None) -> list[Finding]:
-        apologies = find_apologies(prepared, self.apology_regex)
+    def _wording(
+        self,
+        prepared: PreparedText,
+        field: str,
+        recipients: Recipients | None,
+        apologies: Apologies | None = None,
+    ) -> list[Finding]:
+        apologies = apologies or find_apologies(prepared, self.apology)
         sentences = apologies.sentences
         findings: list[Finding] = []
         for phrase in self.phrases:

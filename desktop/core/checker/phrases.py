@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from desktop.core.checker.findings import Finding
+from desktop.core.checker.patterns import Scanner
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
 
@@ -18,11 +19,6 @@ _NEGATION = re.compile(
     r"\b(?:not|never|no|nobody|none|nothing|neither|nor|without|hardly)\b|n't\b", re.IGNORECASE
 )
 _NEGATION_WINDOW_WORDS = 4
-_FLAGS = re.IGNORECASE
-
-
-def compile_alternation(patterns: list[str], prefix: str = "_p") -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{prefix}{i}>{p})" for i, p in enumerate(patterns)), _FLAGS)
 
 
 def is_negated(text: str, sentence_start: int, match_start: int) -> bool:
@@ -35,51 +31,57 @@ def is_negated(text: str, sentence_start: int, match_start: int) -> bool:
 class PhraseRule:
     """One wording rule, compiled once and reused for every check."""
 
-    def __init__(self, rule: Rule, apology_regex: re.Pattern[str]):
+    def __init__(self, rule: Rule):
         self.rule = rule
-        self.regex = compile_alternation([p.regex for p in rule.patterns])
-        self.exceptions = compile_alternation([p.regex for p in rule.exceptions]) if rule.exceptions else None
-        self._apology = apology_regex
+        self.scanner = Scanner([p.regex for p in rule.patterns])
+        self.exceptions = Scanner([p.regex for p in rule.exceptions]) if rule.exceptions else None
 
     def findings(
         self, prepared: PreparedText, apology_sentences: set[int], field: str = ""
     ) -> Iterator[Finding]:
-        if self.rule.scope == "whole-sentence":
-            yield from self._per_sentence(prepared, field)
+        if self.rule.anchored:
+            yield from self._per_sentence(prepared, apology_sentences, field)
             return
-        text = prepared.text
+        folded, lowered = prepared.text, prepared.lowered
         last_end = -1
-        for match in self.regex.finditer(text):
+        for match in self.scanner.finditer(folded, lowered):
             index = prepared.sentence_index(match.start())
             if self.rule.scope == "apology-sentence" and index not in apology_sentences:
                 continue
-            if match.start() < last_end or not self._keeps(prepared, index, match):
+            if match.start() < last_end or not self._keeps(prepared, index, match.start()):
                 continue
             last_end = match.end()
-            yield self._finding(prepared, match, match.start(), match.end(), field)
+            yield self._finding(prepared, folded, lowered, match, 0, field)
 
-    def _per_sentence(self, prepared: PreparedText, field: str) -> Iterator[Finding]:
+    def _per_sentence(
+        self, prepared: PreparedText, apology_sentences: set[int], field: str
+    ) -> Iterator[Finding]:
+        """Anchored rules see one sentence at a time, so ^ and $ are the sentence's edges."""
         for index, span in enumerate(prepared.sentences):
-            sentence = prepared.text[span.start : span.end]
-            for match in self.regex.finditer(sentence):
-                if self._keeps(prepared, index, match, offset=span.start):
-                    yield self._finding(
-                        prepared, match, span.start + match.start(), span.start + match.end(), field
-                    )
+            if self.rule.scope == "apology-sentence" and index not in apology_sentences:
+                continue
+            folded = prepared.text[span.start : span.end]
+            lowered = prepared.lowered[span.start : span.end]
+            for match in self.scanner.finditer(folded, lowered):
+                if self._keeps(prepared, index, span.start + match.start()):
+                    yield self._finding(prepared, folded, lowered, match, span.start, field)
                     break
 
-    def _keeps(self, prepared: PreparedText, index: int, match: re.Match[str], offset: int = 0) -> bool:
-        start = match.start() + offset
+    def _keeps(self, prepared: PreparedText, index: int, start: int) -> bool:
         if not self.rule.quotes and prepared.in_quotes(start):
             return False
         span = prepared.sentences[index]
         if self.rule.negation and is_negated(prepared.text, span.start, start):
             return False
-        return not (self.exceptions and self.exceptions.search(prepared.text, span.start, span.end))
+        if self.exceptions is None:
+            return True
+        return self.exceptions.search(prepared.text, prepared.lowered, span.start, span.end) is None
 
     def _finding(
-        self, prepared: PreparedText, match: re.Match[str], start: int, end: int, field: str
+        self, prepared: PreparedText, folded: str, lowered: str, match: re.Match[str], offset: int, field: str
     ) -> Finding:
+        """`folded` and `lowered` are the text `match` was found in, `offset` characters into the field."""
+        start, end = offset + match.start(), offset + match.end()
         while end > start and prepared.text[end - 1].isspace():
             end -= 1
         return Finding(
@@ -90,14 +92,13 @@ class PhraseRule:
             start=start,
             end=end,
             field=field,
-            suggestion=self._suggestion(match),
+            suggestion=self._suggestion(folded, lowered, match),
             matched=prepared.original[start:end],
         )
 
-    def _suggestion(self, match: re.Match[str]) -> str | None:
-        name = match.lastgroup
-        if name and name.startswith("_p") and name[2:].isdigit():
-            pattern = self.rule.patterns[int(name[2:])]
-            if pattern.suggestion:
-                return pattern.suggestion
+    def _suggestion(self, folded: str, lowered: str, match: re.Match[str]) -> str | None:
+        if any(p.suggestion for p in self.rule.patterns):
+            index = self.scanner.which(folded, lowered, match)
+            if index is not None and self.rule.patterns[index].suggestion:
+                return self.rule.patterns[index].suggestion
         return self.rule.suggestion

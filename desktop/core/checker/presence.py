@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from desktop.core.checker.findings import Finding
-from desktop.core.checker.phrases import compile_alternation, is_negated
+from desktop.core.checker.patterns import Scanner
+from desktop.core.checker.phrases import is_negated
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
 
@@ -14,7 +15,7 @@ from desktop.core.checker.text import PreparedText
 class PresenceRule:
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.regex = compile_alternation([p.regex for p in rule.patterns]) if rule.patterns else None
+        self.scanner = Scanner([p.regex for p in rule.patterns]) if rule.patterns else None
         self.fields: list[str] = list(rule.params.get("fields", []))  # type: ignore[arg-type]
         vague = rule.params.get("vague")
         self.vague = re.compile(vague, re.IGNORECASE) if isinstance(vague, str) else None
@@ -23,9 +24,9 @@ class PresenceRule:
         return kind in self.rule.applies_to
 
     def satisfied_by_text(self, prepared: PreparedText) -> bool:
-        if self.regex is None:
+        if self.scanner is None:
             return True
-        for match in self.regex.finditer(prepared.text):
+        for match in self.scanner.finditer(prepared.text, prepared.lowered):
             if prepared.quotes and prepared.in_quotes(match.start()):
                 continue
             if self.rule.negation:

@@ -12,9 +12,8 @@ KINDS = ("phrase", "count", "presence", "code")
 """phrase: wording found by patterns; count: apology expressions counted; presence: a letter
 element that must be there; code: measured in Python (length, readability, dates, facts)."""
 
-SCOPES = ("sentence", "apology-sentence", "whole-sentence")
-"""Where a phrase pattern looks: anywhere in the text (reporting the sentence it starts in),
-only in sentences holding an apology, or one sentence at a time with ^ and $ at its edges."""
+SCOPES = ("sentence", "apology-sentence")
+"""Where a phrase pattern looks: any sentence, or only sentences holding an apology."""
 
 UNACCEPTABLE = frozenset({"placeholder", "merge-field-missing"})
 """Findings that cannot be accepted: the letter would go out visibly broken."""
@@ -42,6 +41,8 @@ class Rule:
     patterns: list[Pattern] = field(default_factory=list)
     exceptions: list[Pattern] = field(default_factory=list)
     scope: str = "sentence"
+    anchored: bool = False
+    """Match one sentence at a time, with ^ and $ at its edges ("an apology standing alone")."""
     negation: bool = False
     """Skip a match when a negation ("not", "nobody", "never") comes just before it."""
     quotes: bool = False

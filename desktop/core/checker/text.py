@@ -80,9 +80,20 @@ class PreparedText:
 
     def __init__(self, original: str):
         self.original = original
-        self.text = IGNORE_MARKER.sub(lambda m: " " * len(m.group(0)), original.translate(_FOLD))
+        folded = original.translate(_FOLD)
+        if "amends-ignore" in folded:
+            folded = IGNORE_MARKER.sub(lambda m: " " * len(m.group(0)), folded)
+        self.text = folded
         self.sentences = _sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, offset for offset (a letter whose lower case is longer stays put)."""
+        lowered = self.text.lower()
+        if len(lowered) == len(self.text):
+            return lowered
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
