@@ -48,7 +48,7 @@ def letter_of(words: int) -> str:
         count += len(paragraph.split())
         index += 1
     text = " ".join(" ".join(chosen).split()[:words])
-    paragraphs = [" ".join(text.split()[i:i + 80]) + "." for i in range(0, words, 80)]
+    paragraphs = [" ".join(text.split()[i : i + 80]) + "." for i in range(0, words, 80)]
     return "Dear patient,\n\n" + "\n\n".join(paragraphs) + "\n\nKind regards,\nThe Parkside Clinics team\n"
 
 

@@ -1,0 +1,74 @@
+"""Every rule file's own examples: each must fire on `fires` and stay quiet on `quiet`."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.checker import Checker
+
+RULES_MD_IDS = {
+    "conditional-apology",
+    "feelings-shift",
+    "blame-customer",
+    "blame-third-party",
+    "excuse",
+    "minimizing",
+    "unkeepable-promise",
+    "generic-apology",
+    "vague-apology",
+    "passive-evasion",
+    "reluctant-apology",
+    "policy-defense",
+    "legal-risk",
+    "placeholder",
+    "over-apology",
+    "missing-apology",
+    "missing-responsibility",
+    "missing-specifics",
+    "missing-cause",
+    "missing-fix",
+    "missing-follow-up",
+    "missing-contact",
+    "no-compensation",
+    "follow-up-date",
+    "too-long",
+    "hard-to-read",
+    "late-apology",
+    "fact-mismatch",
+    "repeat-incident",
+    "missing-impact",
+    "missing-action",
+    "merge-field-missing",
+}
+
+
+def _examples():
+    catalogue = Checker.from_files().catalogue
+    for rule in catalogue.rules.values():
+        kind = "notice" if rule.applies_to == ("notice",) else "individual"
+        for text in rule.fires:
+            yield pytest.param(rule.id, kind, text, True, id=f"{rule.id}-fires-{text[:30]}")
+        for text in rule.quiet:
+            yield pytest.param(rule.id, kind, text, False, id=f"{rule.id}-quiet-{text[:30]}")
+
+
+@pytest.mark.parametrize(("rule_id", "kind", "text", "should_fire"), list(_examples()))
+def test_rule_file_example(checker, rule_id: str, kind: str, text: str, should_fire: bool) -> None:
+    fired = rule_id in {f.rule for f in checker.check_text(text, kind)}
+    assert fired == should_fire, f"{rule_id} {'missed' if should_fire else 'fired on'}: {text}"
+
+
+def test_every_rule_in_the_catalogue_is_defined_with_its_id(checker) -> None:
+    assert set(checker.catalogue.rules) == RULES_MD_IDS
+
+
+def test_every_wording_rule_carries_examples_both_ways(checker) -> None:
+    for rule in checker.catalogue.rules.values():
+        if rule.kind == "phrase":
+            assert rule.fires, f"{rule.id} has no examples that must fire"
+            assert rule.quiet or rule.id == "reluctant-apology", f"{rule.id} has no traps"
+
+
+def test_rules_carry_a_message_and_a_principle(checker) -> None:
+    for rule in checker.catalogue.rules.values():
+        assert rule.message.strip() and rule.principle.strip(), rule.id
