@@ -21,6 +21,7 @@ from desktop import __version__
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document
 from desktop.core.writers import docx_parts as parts
+from desktop.core.writers import zip_package
 from desktop.core.writers.wordml import BodyWriter, Logo
 
 _EMU_PER_MM = 36000
@@ -44,7 +45,7 @@ class DocxWriter:
         self._media: tuple[str, bytes] | None = None
         if self.layout.logo is not None:
             self._load_logo(self.layout.logo)
-        self._styles: dict[str, bytes] = {}
+        self._prepared: dict[tuple[str, str, str], list[zip_package.PreparedPart]] = {}
 
     def _load_logo(self, path: Path) -> None:
         try:
@@ -64,14 +65,18 @@ class DocxWriter:
 
     def write(self, document: Document, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """One letter in one file."""
-        body = BodyWriter(self._logo).letter(document.blocks)
-        xml = parts.document_head() + body + parts.document_tail(self.layout.page)
-        language = self._language(document)
+        data = self.to_bytes(document)
         if isinstance(target, (str, os.PathLike)):
             with atomic_write(target) as handle:
-                self._package(handle, xml.encode("utf-8"), document.title, document.author, language)
+                handle.write(data)
         else:
-            self._package(target, xml.encode("utf-8"), document.title, document.author, language)
+            target.write(data)
+
+    def to_bytes(self, document: Document) -> bytes:
+        body = BodyWriter(self._logo).letter(document.blocks)
+        xml = parts.document_head() + body + parts.document_tail(self.layout.page)
+        fixed = self._prepared_parts(document.title, document.author, self._language(document))
+        return zip_package.build([*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"))])
 
     def combined(
         self, target: str | os.PathLike[str], title: str, author: str, language: str = ""
@@ -82,31 +87,40 @@ class DocxWriter:
     def _language(self, document: Document) -> str:
         return self.layout.language or document.metadata.get("language", "") or "en-GB"
 
-    def _styles_for(self, language: str) -> bytes:
-        if language not in self._styles:
-            self._styles[language] = parts.styles_xml(language).encode("utf-8")
-        return self._styles[language]
-
-    def _write_fixed_parts(self, archive: zipfile.ZipFile, title: str, author: str, language: str) -> None:
+    def _fixed_parts(self, title: str, author: str, language: str) -> list[tuple[str, bytes, bool]]:
+        """(name, content, compress) of every part but word/document.xml."""
         media_name = self._media[0] if self._media else None
         extension = media_name.rsplit(".", 1)[1] if media_name else None
-        archive.writestr("[Content_Types].xml", parts.content_types(extension))
-        archive.writestr("_rels/.rels", parts.PACKAGE_RELS)
-        archive.writestr("word/_rels/document.xml.rels", parts.document_rels(media_name))
-        archive.writestr("word/styles.xml", self._styles_for(language))
-        archive.writestr("word/numbering.xml", parts.NUMBERING_XML)
-        archive.writestr("word/settings.xml", parts.SETTINGS_XML)
-        archive.writestr("docProps/core.xml", parts.core_properties(title, title, author, self._created))
-        archive.writestr("docProps/app.xml", parts.app_properties(__version__))
+        fixed = [
+            ("[Content_Types].xml", parts.content_types(extension).encode("utf-8"), True),
+            ("_rels/.rels", parts.PACKAGE_RELS.encode("utf-8"), True),
+            ("word/_rels/document.xml.rels", parts.document_rels(media_name).encode("utf-8"), True),
+            ("word/styles.xml", parts.styles_xml(language).encode("utf-8"), True),
+            ("word/numbering.xml", parts.NUMBERING_XML.encode("utf-8"), True),
+            ("word/settings.xml", parts.SETTINGS_XML.encode("utf-8"), True),
+            (
+                "docProps/core.xml",
+                parts.core_properties(title, title, author, self._created).encode("utf-8"),
+                True,
+            ),
+            ("docProps/app.xml", parts.app_properties(__version__).encode("utf-8"), True),
+        ]
         if self._media:
-            archive.writestr(f"word/media/{self._media[0]}", self._media[1], compress_type=zipfile.ZIP_STORED)
+            fixed.append(
+                (f"word/media/{self._media[0]}", self._media[1], False)
+            )  # images are compressed already
+        return fixed
 
-    def _package(
-        self, handle: IO[bytes], document_xml: bytes, title: str, author: str, language: str
-    ) -> None:
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            self._write_fixed_parts(archive, title, author, language)
-            archive.writestr("word/document.xml", document_xml)
+    def _prepared_parts(self, title: str, author: str, language: str) -> list[zip_package.PreparedPart]:
+        key = (title, author, language)
+        if key not in self._prepared:
+            if len(self._prepared) > 16:  # one notice has one title; single letters come and go
+                self._prepared.clear()
+            self._prepared[key] = [
+                zip_package.prepare(name, content, compress)
+                for name, content, compress in self._fixed_parts(title, author, language)
+            ]
+        return self._prepared[key]
 
 
 class CombinedDocx:
@@ -126,7 +140,12 @@ class CombinedDocx:
         handle = self._atomic.__enter__()
         try:
             self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
-            self._writer._write_fixed_parts(self._archive, self._title, self._author, self._language)
+            for name, content, compress in self._writer._fixed_parts(
+                self._title, self._author, self._language
+            ):
+                self._archive.writestr(
+                    name, content, zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+                )
             self._stream = self._archive.open("word/document.xml", "w", force_zip64=True)
             self._stream.write(parts.document_head().encode("utf-8"))
         except BaseException as exc:
