@@ -82,5 +82,15 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict, compare=False)
 
 
+POSTAL_PARTS = (Letterhead, DateLine, AddressBlock, Subject)
+
+
+def message_body(document: Document) -> Document:
+    """The letter as an e-mail or a pasted message carries it: no letterhead, date, postal
+    address or subject line, which belong to paper (the subject goes in the mail header)."""
+    blocks = tuple(block for block in document.blocks if not isinstance(block, POSTAL_PARTS))
+    return Document(blocks=blocks, title=document.title, author=document.author, metadata=document.metadata)
+
+
 def plain(runs: Runs) -> str:
     return "".join(run.text for run in runs)
