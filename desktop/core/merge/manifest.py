@@ -1,0 +1,57 @@
+"""The record of a bulk run: which row got which file, and which rows were left out and why.
+
+Weeks later a comms lead is asked "did this customer get the notice?"; the manifest
+answers it without the original list. It is streamed to a temporary file as the run goes
+and appears, beside the output, only when the run completes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import IO
+
+from desktop.core.model import Recipient
+from desktop.core.recipients import safe_cell
+
+COLUMNS = ("row", "status", "name", "email", "reference", "output", "sha256", "sha256_of", "reason")
+
+
+def manifest_path(output: Path, is_folder: bool, started: dt.datetime) -> Path:
+    stamp = started.strftime("%Y%m%d-%H%M%S")
+    if is_folder:
+        return output / f"manifest-{stamp}.csv"
+    return output.with_name(f"{output.stem}-manifest-{stamp}.csv")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ManifestWriter:
+    def __init__(self, handle: IO[str]):
+        self._writer = csv.writer(handle)
+        self._writer.writerow(COLUMNS)
+
+    def written(self, row: int, recipient: Recipient, output: str, digest: str, digest_of: str) -> None:
+        self._row(row, "written", recipient, output, digest, digest_of, "")
+
+    def skipped(self, row: int, recipient: Recipient, reason: str) -> None:
+        self._row(row, "skipped", recipient, "", "", "", reason)
+
+    def _row(self, row: int, status: str, recipient: Recipient, *rest: str) -> None:
+        output, digest, digest_of, reason = rest
+        cells = (
+            str(row),
+            status,
+            recipient.name,
+            recipient.email,
+            recipient.reference,
+            output,
+            digest,
+            digest_of,
+            reason,
+        )
+        self._writer.writerow([safe_cell(cell) for cell in cells])

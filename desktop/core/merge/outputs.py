@@ -1,0 +1,135 @@
+"""Where merged letters go: one print file, one file per recipient, or a CSV for a mail platform.
+
+Every sink is all-or-nothing. Single files are written under a temporary name and renamed
+on `commit`; per-recipient files go into a hidden staging folder inside the output folder
+and are moved into place on `commit`. `abort` (a cancel or a failure) removes what the run
+wrote, so an interrupted run never leaves half a batch or half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from desktop.core.atomic import atomic_write
+from desktop.core.document import Document, message_body
+from desktop.core.merge.manifest import sha256
+from desktop.core.recipients import FileNamer, RecipientRow, safe_cell
+from desktop.core.writers.docx import DocxWriter
+from desktop.core.writers.email import email_message
+from desktop.core.writers.html import to_html_fragment
+from desktop.core.writers.plain import to_text
+
+
+class OutputKind(StrEnum):
+    DOCX = "docx"
+    """One DOCX with every letter, each on a new page: for print runs."""
+    DOCX_EACH = "docx-each"
+    EML = "eml"
+    CSV = "csv"
+    """Recipient, subject and bodies, for upload to a mail platform."""
+
+    @property
+    def is_folder(self) -> bool:
+        return self in (OutputKind.DOCX_EACH, OutputKind.EML)
+
+    @property
+    def suffix(self) -> str:
+        return {"docx": ".docx", "docx-each": ".docx", "eml": ".eml", "csv": ".csv"}[self.value]
+
+
+class Sink(Protocol):
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        """Write one letter; return (where it went, its SHA-256, what the hash covers)."""
+
+    def commit(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+def letter_digest(document: Document) -> str:
+    return sha256(to_text(document).encode("utf-8"))
+
+
+class CombinedDocxSink:
+    def __init__(self, path: Path, writer: DocxWriter, title: str, author: str, language: str):
+        self._path = path
+        self._file = writer.combined(path, title, author, language)
+        self._file.__enter__()
+
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        self._file.add(document)
+        return self._path.name, letter_digest(document), "letter text"
+
+    def commit(self) -> None:
+        self._file.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        failure = RuntimeError("merge stopped")
+        self._file.__exit__(RuntimeError, failure, None)
+
+
+class FilePerRecipientSink:
+    """DOCX or .eml files named by a pattern, staged until the whole run succeeds."""
+
+    def __init__(self, folder: Path, namer: FileNamer, to_bytes):
+        self._folder = folder
+        self._namer = namer
+        self._to_bytes = to_bytes
+        self._staging = Path(tempfile.mkdtemp(prefix=".amends-partial-", dir=folder))
+
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        name = self._namer.name_for(row)
+        data = self._to_bytes(row, document)
+        (self._staging / name).write_bytes(data)
+        return name, sha256(data), "file"
+
+    def commit(self) -> None:
+        for entry in os.scandir(self._staging):
+            os.replace(entry.path, self._folder / entry.name)
+        self._staging.rmdir()
+
+    def abort(self) -> None:
+        shutil.rmtree(self._staging, ignore_errors=True)
+
+
+class MailPlatformCsvSink:
+    COLUMNS = ("row", "email", "name", "subject", "text_body", "html_body")
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._atomic = atomic_write(path, binary=False)
+        handle = self._atomic.__enter__()
+        self._writer = csv.writer(handle)
+        self._writer.writerow(self.COLUMNS)
+
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        body = message_body(document)
+        recipient = row.recipient
+        cells = (
+            str(row.row),
+            recipient.email,
+            recipient.name,
+            document.title,
+            to_text(body),
+            to_html_fragment(body),
+        )
+        self._writer.writerow([safe_cell(cell) for cell in cells])
+        return self._path.name, letter_digest(document), "letter text"
+
+    def commit(self) -> None:
+        self._atomic.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        failure = RuntimeError("merge stopped")
+        self._atomic.__exit__(RuntimeError, failure, None)
+
+
+def eml_bytes(row: RecipientRow, document: Document, sender: str = "") -> bytes:
+    recipient = row.recipient
+    return email_message(document, recipient.email, recipient.name, sender).as_bytes()

@@ -1,0 +1,152 @@
+"""One bulk run: each kept row becomes a personalised letter in the chosen output.
+
+Rows stream from the file one at a time, so memory stays flat for any list size. The
+caller sees progress after every letter and may cancel between letters; a cancelled or
+failed run removes its partial output and writes no manifest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.atomic import atomic_write
+from desktop.core.document import Document
+from desktop.core.merge.manifest import ManifestWriter, manifest_path
+from desktop.core.merge.outputs import (
+    CombinedDocxSink,
+    FilePerRecipientSink,
+    MailPlatformCsvSink,
+    OutputKind,
+    Sink,
+    eml_bytes,
+)
+from desktop.core.model import Draft, Recipient
+from desktop.core.recipients import ColumnMapping, FileNamer, RecipientTable, ValidationReport, map_columns
+from desktop.core.recipients.rows import prepared_rows
+from desktop.core.templates import TemplateCatalogue
+from desktop.core.writers.docx import DocxLayout, DocxWriter
+
+DEFAULT_NAME_PATTERN = "{name}"
+
+
+class MergeCancelled(Exception):
+    """The user stopped the run; nothing it wrote remains."""
+
+
+@dataclass
+class MergeRequest:
+    draft: Draft
+    catalogue: TemplateCatalogue
+    table: RecipientTable
+    kind: OutputKind
+    output: Path
+    """A file for docx and csv; a folder (created if needed) for docx-each and eml."""
+    mapping: ColumnMapping | None = None
+    template_id: str | None = None
+    name_pattern: str = DEFAULT_NAME_PATTERN
+    skip_rows: Collection[int] = ()
+    overrides: Mapping[tuple[int, str], str] = field(default_factory=dict)
+    report: ValidationReport | None = None
+    """The validation report the user saw: it gives skipped rows their reason in the manifest."""
+    layout: DocxLayout | None = None
+    today: dt.date | None = None
+
+
+@dataclass
+class MergeResult:
+    written: int
+    skipped: int
+    output: Path
+    manifest: Path
+    warnings: list[str]
+
+
+Progress = Callable[[int, int | None], None]
+"""Called with (letters done, letters in all when known) after every letter."""
+
+
+def personalised(draft: Draft, recipient: Recipient) -> Draft:
+    """The draft as one recipient's letter: their row replaces the draft's recipient."""
+    return dataclasses.replace(draft, recipient=recipient)
+
+
+def run_merge(
+    request: MergeRequest,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    total: int | None = None,
+) -> MergeResult:
+    started = dt.datetime.now()
+    template_id = request.template_id or request.draft.template
+    request.catalogue.get(template_id)  # an unknown template fails before any file exists
+    if request.kind.is_folder:
+        request.output.mkdir(parents=True, exist_ok=True)
+    manifest = manifest_path(request.output, request.kind.is_folder, started)
+    sink = _open_sink(request, template_id)
+    skip = frozenset(request.skip_rows)
+    written = skipped = 0
+    warnings: list[str] = []
+    try:
+        with atomic_write(manifest, binary=False) as handle:
+            log = ManifestWriter(handle)
+            for row in prepared_rows(request.table, request.mapping, request.overrides):
+                if cancelled is not None and cancelled():
+                    raise MergeCancelled(f"stopped after {written} letters; nothing was kept")
+                if row.row in skip:
+                    log.skipped(row.row, row.recipient, _skip_reason(request.report, row.row))
+                    skipped += 1
+                    continue
+                for column, characters in row.dropped:
+                    codes = " ".join(f"U+{ord(c):04X}" for c in characters)
+                    warnings.append(
+                        f"row {row.row}, {column}: dropped characters a document cannot hold ({codes})"
+                    )
+                document = _render(request, template_id, row.recipient)
+                output, digest, digest_of = sink.add(row, document)
+                log.written(row.row, row.recipient, output, digest, digest_of)
+                written += 1
+                if progress is not None:
+                    progress(written, total)
+            sink.commit()
+    except BaseException:
+        sink.abort()
+        raise
+    return MergeResult(written, skipped, request.output, manifest, warnings)
+
+
+def _render(request: MergeRequest, template_id: str, recipient: Recipient) -> Document:
+    return request.catalogue.render(personalised(request.draft, recipient), template_id, request.today)
+
+
+def _skip_reason(report: ValidationReport | None, row: int) -> str:
+    issues = report.issues_for(row) if report is not None else []
+    return "; ".join(issue.message for issue in issues) or "left out by the user"
+
+
+def _open_sink(request: MergeRequest, template_id: str) -> Sink:
+    sample = _render(request, template_id, request.draft.recipient)
+    writer = DocxWriter(request.layout)
+    language = request.draft.locale.replace("_", "-")
+    match request.kind:
+        case OutputKind.DOCX:
+            return CombinedDocxSink(request.output, writer, sample.title, sample.author, language)
+        case OutputKind.CSV:
+            return MailPlatformCsvSink(request.output)
+        case OutputKind.DOCX_EACH | OutputKind.EML:
+            namer = FileNamer(
+                _with_suffix(request.name_pattern, request.kind.suffix),
+                (request.mapping or map_columns(request.table.columns)).identifiers,
+                existing=(entry.name for entry in request.output.iterdir()),
+            )
+            if request.kind is OutputKind.EML:
+                return FilePerRecipientSink(request.output, namer, eml_bytes)
+            return FilePerRecipientSink(request.output, namer, lambda _row, doc: writer.to_bytes(doc))
+    raise ValueError(f"unknown output {request.kind!r}")
+
+
+def _with_suffix(pattern: str, suffix: str) -> str:
+    return pattern if pattern.lower().endswith(suffix) else pattern + suffix
