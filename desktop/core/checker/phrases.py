@@ -21,8 +21,17 @@ _NEGATION = re.compile(
 _NEGATION_WINDOW_WORDS = 4
 
 
+_SUBORDINATE = re.compile(r"(?:if|had|because|as|since|given|due|when|unless)\b", re.IGNORECASE)
+
+
 def is_negated(text: str, sentence_start: int, match_start: int) -> bool:
-    """A negator among the few words just before the match, within its sentence."""
+    """A negator among the few words just before the match, within its sentence.
+
+    A match that opens a clause of its own ("…would not have happened if you had read…")
+    is not negated by the clause before it.
+    """
+    if _SUBORDINATE.match(text, match_start):
+        return False
     window = text[max(sentence_start, match_start - 48) : match_start]
     words = window.split()[-_NEGATION_WINDOW_WORDS:]
     return bool(words) and bool(_NEGATION.search(" ".join(words)))
