@@ -13,10 +13,11 @@ from pathlib import Path
 from desktop import __version__, paths
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields
+from desktop.merge_command import MergeUsageError
 
 EXIT_USAGE = 2
 FORMATS = ("html", "txt", "docx")
-SUBCOMMANDS = ("templates", "render", "check")
+SUBCOMMANDS = ("templates", "render", "check", "merge")
 
 
 class UserError(Exception):
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         try:
             return args.run(args)
-        except (UserError, DraftFormatError, TemplateError) as exc:
+        except (UserError, MergeUsageError, DraftFormatError, TemplateError) as exc:
             print(f"amends: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except OSError as exc:
@@ -78,8 +79,10 @@ def _tool_parser() -> argparse.ArgumentParser:
     render.set_defaults(run=_run_render)
 
     from desktop.core.checker.command import add_check_parser
+    from desktop.merge_command import add_merge_parser
 
     add_check_parser(sub)
+    add_merge_parser(sub, catalogue)
     return parser
 
 

@@ -20,10 +20,13 @@ COLUMNS = ("row", "status", "name", "email", "reference", "output", "sha256", "s
 
 
 def manifest_path(output: Path, is_folder: bool, started: dt.datetime) -> Path:
+    """Beside the output, stamped with the run's start; never the name of an earlier manifest."""
     stamp = started.strftime("%Y%m%d-%H%M%S")
-    if is_folder:
-        return output / f"manifest-{stamp}.csv"
-    return output.with_name(f"{output.stem}-manifest-{stamp}.csv")
+    folder, stem = (output, "manifest") if is_folder else (output.parent, f"{output.stem}-manifest")
+    candidate, n = folder / f"{stem}-{stamp}.csv", 2
+    while candidate.exists():
+        candidate, n = folder / f"{stem}-{stamp}-{n}.csv", n + 1
+    return candidate
 
 
 def sha256(data: bytes) -> str:
