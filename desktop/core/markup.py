@@ -114,6 +114,9 @@ def _collapse(text: str) -> str:
 
 
 def _runs(element: ET.Element) -> Runs:
+    if not len(element):  # the usual paragraph: plain text, one run
+        text = " ".join((element.text or "").split())
+        return (Run(text),) if text else ()
     raw: list[Run] = []
     _collect(element, False, False, raw)
     return _tidy(raw)

@@ -234,6 +234,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•])\s+")
 
 def paragraphs(text: str) -> Markup:
     """A multi-line field as blocks: blank lines part paragraphs, "- " lines make a list."""
+    if "\n" not in text and not _BULLET.match(text):  # the usual field: one paragraph
+        return Markup(f"<p>{escape(text.strip())}</p>") if text.strip() else Markup("")
     out: list[str] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
         prose: list[str] = []
