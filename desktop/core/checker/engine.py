@@ -167,7 +167,7 @@ class Checker:
         if self.compensation:
             findings += self.compensation.draft_findings(draft, joined)
         findings += self._draft_code_rules(
-            draft, facts, today, fields, joined, letter, recipients, template_fields, history
+            draft, facts, fields, joined, letter, recipients, template_fields, history
         )
         order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
         findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
@@ -209,7 +209,7 @@ class Checker:
         return findings
 
     def _draft_code_rules(
-        self, draft, facts, today, fields, joined, letter, recipients, template_fields, history
+        self, draft, facts, fields, joined, letter, recipients, template_fields, history
     ) -> list[Finding]:
         code = self.code
         findings: list[Finding] = []
