@@ -27,6 +27,7 @@ from desktop.core.recipients import (
     validate,
 )
 from desktop.core.recipients.validation import Severity
+from desktop.layout_options import add_layout_options, layout_from_args
 
 EXIT_ROWS_INVALID = 1
 EXIT_CANCELLED = 130
@@ -69,6 +70,7 @@ def add_merge_parser(sub: argparse._SubParsersAction, catalogue_for) -> None:
         action="store_true",
         help="leave out rows with errors (they are listed in the manifest) instead of stopping",
     )
+    add_layout_options(merge)
     merge.set_defaults(run=lambda args: run_merge_command(args, catalogue_for(args.template_dir)))
 
 
@@ -78,6 +80,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
     template = catalogue.get(args.template or draft.template)
     kind = OutputKind(args.to)
     _check_output(args.output, kind)
+    layout = layout_from_args(args)
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
         mapping = map_columns(table.columns, _parse_map(args.map))
@@ -106,6 +109,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
         name_pattern=args.name_pattern,
         skip_rows=skip,
         report=report,
+        layout=layout,
     )
     try:
         result = run_merge(request, progress=bar.update, total=total)

@@ -179,7 +179,10 @@ def render_document(
         ) from None
     subject = next((plain(b.runs) for b in blocks if isinstance(b, Subject)), draft.subject)
     return Document(
-        blocks=blocks, title=subject, author=draft.sender.name, metadata={"template": template.id}
+        blocks=blocks,
+        title=subject,
+        author=draft.sender.name,
+        metadata={"template": template.id, "language": draft.locale.replace("_", "-")},
     )
 
 

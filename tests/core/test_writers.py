@@ -12,9 +12,11 @@ import pytest
 from desktop import paths
 from desktop.core.document import BulletList, Document, Paragraph, Run
 from desktop.core.templates import TemplateCatalogue
-from desktop.core.writers.docx import write_docx
+from desktop.core.writers.docx import DocxLayout, DocxWriter, write_docx
+from desktop.core.writers.docx_parts import PageSetup
 from desktop.core.writers.html import to_html_fragment, to_html_page
 from desktop.core.writers.plain import to_text
+from tests.helpers.images import png
 from tests.helpers.readback import docx_paragraphs, words_of_docx, words_of_html, words_of_text
 
 HOSTILE = "<b>O'Brien & Sons</b>"
@@ -103,3 +105,34 @@ def test_docx_drops_characters_xml_forbids():
     document = Document(blocks=(Paragraph((Run("Bell\x07 and null\x00 gone\ufffe."),)),))
     out = docx.Document(io.BytesIO(_docx_bytes(document)))
     assert out.paragraphs[0].text == "Bell and null gone."
+
+
+def test_paper_follows_the_locale_unless_set(catalogue, draft):
+    def page_width(data: bytes) -> str:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+        return xml.split('<w:pgSz w:w="', 1)[1].split('"', 1)[0]
+
+    assert page_width(_docx_bytes(catalogue.render(draft))) == "11906"  # en_GB: A4
+    draft.locale = "en_CA"
+    assert page_width(_docx_bytes(catalogue.render(draft))) == "12240"  # Letter
+    buffer = io.BytesIO()
+    write_docx(catalogue.render(draft), buffer, DocxLayout(page=PageSetup(size="A4")))
+    assert page_width(buffer.getvalue()) == "11906"
+
+
+def test_a_logo_sits_in_the_letterhead(catalogue, draft, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png(400, 100))
+    buffer = io.BytesIO()
+    write_docx(catalogue.render(draft), buffer, DocxLayout(logo=logo, logo_width_mm=40))
+    out = docx.Document(io.BytesIO(buffer.getvalue()))
+    (shape,) = out.inline_shapes
+    assert round(shape.width.mm) == 40 and round(shape.height.mm) == 10
+    assert out.paragraphs[0].style.name == "Letterhead" and out.paragraphs[0].text.endswith("Elm Row Dental")
+
+
+def test_a_logo_that_is_not_an_image_is_refused(tmp_path):
+    fake = tmp_path / "logo.png"
+    fake.write_text("not an image", encoding="utf-8")
+    with pytest.raises(ValueError, match="PNG or JPEG"):
+        DocxWriter(DocxLayout(logo=fake))

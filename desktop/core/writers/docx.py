@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +29,8 @@ _EMU_PER_MM = 36000
 
 @dataclass(frozen=True)
 class DocxLayout:
-    page: parts.PageSetup = field(default_factory=parts.PageSetup)
+    page: parts.PageSetup | None = None
+    """Paper and margins; None takes the paper usual for the letter's locale (Letter in the US)."""
     logo: Path | None = None
     """A PNG or JPEG printed at the top of each letter's letterhead."""
     logo_width_mm: float = 38.0
@@ -74,8 +75,9 @@ class DocxWriter:
 
     def to_bytes(self, document: Document) -> bytes:
         body = BodyWriter(self._logo).letter(document.blocks)
-        xml = parts.document_head() + body + parts.document_tail(self.layout.page)
-        fixed = self._prepared_parts(document.title, document.author, self._language(document))
+        language = self._language(document)
+        xml = parts.document_head() + body + parts.document_tail(self.page_for(language))
+        fixed = self._prepared_parts(document.title, document.author, language)
         return zip_package.build([*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"))])
 
     def combined(
@@ -83,6 +85,9 @@ class DocxWriter:
     ) -> CombinedDocx:
         """A print file: many letters, each starting on a new page, streamed to disk."""
         return CombinedDocx(self, Path(target), title, author, language or self.layout.language or "en-GB")
+
+    def page_for(self, language: str) -> parts.PageSetup:
+        return self.layout.page or parts.PageSetup.for_locale(language)
 
     def _language(self, document: Document) -> str:
         return self.layout.language or document.metadata.get("language", "") or "en-GB"
@@ -161,7 +166,8 @@ class CombinedDocx:
     def __exit__(self, exc_type, exc, tb) -> bool:
         try:
             if exc_type is None:
-                self._stream.write(parts.document_tail(self._writer.layout.page).encode("utf-8"))
+                page = self._writer.page_for(self._language)
+                self._stream.write(parts.document_tail(page).encode("utf-8"))
             self._stream.close()
             self._archive.close()
         except BaseException as failure:

@@ -25,6 +25,7 @@ XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 _TWIPS_PER_MM = 1440 / 25.4
 PAGE_SIZES_TWIPS = {"A4": (11906, 16838), "Letter": (12240, 15840)}
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,12 @@ class PageSetup:
             raise ValueError(f"page size must be A4 or Letter, not {self.size!r}")
         if any(m < 0 or m > 80 for m in self.margins_mm):
             raise ValueError("margins must be between 0 and 80 mm")
+
+    @classmethod
+    def for_locale(cls, locale: str) -> PageSetup:
+        """Letter paper where it is the norm (the US, Canada, Mexico, the Philippines), A4 elsewhere."""
+        region = locale.replace("-", "_").split("_")[-1].upper() if "_" in locale or "-" in locale else ""
+        return cls(size="Letter" if region in LETTER_REGIONS else "A4")
 
     def section_xml(self) -> str:
         width, height = PAGE_SIZES_TWIPS[self.size]
