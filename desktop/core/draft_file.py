@@ -20,8 +20,21 @@ from pathlib import Path
 from desktop.core.atomic import atomic_write
 from desktop.core.model import Draft
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".amends"
+
+
+def _from_1_to_2(data: dict[str, object]) -> None:
+    """Format 2 added the sender's e-mail address and the checker's per-draft choices."""
+    sender = data.get("sender")
+    if isinstance(sender, dict):
+        sender.setdefault("email", "")
+    data.setdefault("ignored_findings", [])
+    data.setdefault("accepted_findings", {})
+
+
+_UPGRADES = {1: _from_1_to_2}
+"""Each step turns a draft of format N into format N + 1, in memory; the file is not touched."""
 
 
 class DraftFormatError(ValueError):
@@ -79,6 +92,8 @@ def draft_from_json(text: str) -> Draft:
             f"reads format {FORMAT_VERSION} and older. Open it with a newer Amends.",
             "format_version",
         )
+    for step in range(version, FORMAT_VERSION):
+        _UPGRADES[step](data)
     body = {key: value for key, value in data.items() if key != "format_version"}
     unknown: dict[str, object] = {}
     draft = _decode(Draft, body, "", unknown)

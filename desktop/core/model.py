@@ -66,6 +66,8 @@ class Sender:
     name: str = ""
     role: str = ""
     company: str = ""
+    email: str = ""
+    """The sender's e-mail address: the From of e-mail drafts."""
     address: str = ""
     """The company's postal address for the letterhead, one line per line."""
     contact: str = ""
@@ -157,5 +159,9 @@ class Draft:
     closing_note: str = ""
     """A closing paragraph, before the sign-off."""
     questions: list[Question] = field(default_factory=list)
+    ignored_findings: list[str] = field(default_factory=list)
+    """Checker findings (by key or rule id) the writer switched off for this draft."""
+    accepted_findings: dict[str, str] = field(default_factory=dict)
+    """Checker findings (by key or rule id) the writer keeps on purpose, with the one-line reason."""
     unknown: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Keys found in a draft file that this version does not know; written back unchanged."""

@@ -119,3 +119,26 @@ def test_a_failed_save_leaves_the_previous_file(draft, tmp_path, monkeypatch):
         save_draft(draft, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["letter.amends"]
+
+
+def test_a_format_1_draft_is_upgraded_in_memory_and_its_file_left_alone(draft, tmp_path):
+    data = _data(draft)
+    data["format_version"] = 1
+    del data["sender"]["email"], data["ignored_findings"], data["accepted_findings"]
+    path = tmp_path / "old.amends"
+    original = json.dumps(data, indent=2)
+    path.write_text(original, encoding="utf-8")
+    loaded = load_draft(path)
+    assert loaded.sender.email == "" and loaded.ignored_findings == [] and loaded.accepted_findings == {}
+    assert loaded.recipient == draft.recipient
+    assert path.read_text(encoding="utf-8") == original
+    save_draft(loaded, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["format_version"] == FORMAT_VERSION
+
+
+def test_checker_choices_are_kept_with_the_draft(draft, tmp_path):
+    draft.ignored_findings = ["hard-to-read"]
+    draft.accepted_findings = {"legal-risk": "legal approved this wording on 12 March"}
+    path = tmp_path / "choices.amends"
+    save_draft(draft, path)
+    assert load_draft(path).accepted_findings == {"legal-risk": "legal approved this wording on 12 March"}

@@ -130,12 +130,8 @@ def _check_draft(checker: Checker, path: str, draft: Draft, args: argparse.Names
 
 
 def _draft_choices(draft: Draft) -> tuple[set[str], dict[str, str]]:
-    """Ignored and accepted findings kept with the draft, once the draft has fields for them."""
-    ignored = getattr(draft, "ignored_findings", None) or draft.unknown.get("ignored_findings") or []
-    accepted = getattr(draft, "accepted_findings", None) or draft.unknown.get("accepted_findings") or {}
-    if not isinstance(ignored, list) or not isinstance(accepted, dict):
-        raise CheckUsageError("ignored_findings must be a list and accepted_findings an object")
-    return {str(i) for i in ignored}, {str(k): str(v) for k, v in accepted.items()}
+    """Ignored and accepted findings kept with the draft."""
+    return set(draft.ignored_findings), dict(draft.accepted_findings)
 
 
 def _render(draft: Draft, path: str, args: argparse.Namespace) -> str | None:
