@@ -26,6 +26,7 @@ from desktop.core.document import (
     SignOff,
     Subject,
 )
+from desktop.core.markers import IGNORE_MARKER
 
 
 class MarkupError(ValueError):
@@ -110,12 +111,15 @@ def _text(element: ET.Element) -> str:
 
 
 def _collapse(text: str) -> str:
+    """HTML-like whitespace, and no checker marker: those are for the writer, not the reader."""
+    if "amends-ignore" in text:
+        text = IGNORE_MARKER.sub("", text)
     return _SPACE.sub(" ", text)
 
 
 def _runs(element: ET.Element) -> Runs:
     if not len(element):  # the usual paragraph: plain text, one run
-        text = " ".join((element.text or "").split())
+        text = " ".join(_collapse(element.text or "").split())
         return (Run(text),) if text else ()
     raw: list[Run] = []
     _collect(element, False, False, raw)

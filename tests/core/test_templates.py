@@ -143,3 +143,11 @@ def test_a_field_with_several_paragraphs_keeps_them(draft, tmp_path):
     draft.cause = "First part.\n\nSecond part."
     doc = user_catalogue(tmp_path, "cause", "{{ draft.cause | paragraphs }}").render(draft, "cause")
     assert [plain(b.runs) for b in doc.blocks if isinstance(b, Paragraph)] == ["First part.", "Second part."]
+
+
+def test_a_checker_marker_typed_in_a_field_never_reaches_the_letter(draft, tmp_path):
+    draft.cause = "We were negligent. <!-- amends-ignore: legal-risk -->"
+    draft.incident.summary = "your booking <!-- amends-ignore: vague-apology -->"
+    body = "<p>{{ incident.summary }}</p>{{ draft.cause | paragraphs }}"
+    doc = user_catalogue(tmp_path, "marker", body).render(draft, "marker")
+    assert [plain(b.runs) for b in doc.blocks] == ["your booking", "We were negligent."]

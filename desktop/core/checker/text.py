@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from desktop.core.markers import IGNORE_MARKER
+
 _FOLD = {
     "\u2019": "'",
     "\u2018": "'",
@@ -28,8 +30,6 @@ _FOLD = {
     "\u2011": "-",
 }
 
-IGNORE_MARKER = re.compile(r"<!--\s*amends-ignore\s*:\s*([a-z0-9_,\s-]+?)\s*-->", re.IGNORECASE)
-"""`<!-- amends-ignore: rule-id, other-id -->` silences those rules in the paragraph holding it."""
 
 _ABBREVIATIONS = frozenset(
     {
