@@ -13,10 +13,12 @@ from pathlib import Path
 from desktop import __version__, paths
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields
+from desktop.core.writers.email import email_message, write_eml
+from desktop.layout_options import LayoutOptionError, add_layout_options, layout_from_args
 from desktop.merge_command import MergeUsageError
 
 EXIT_USAGE = 2
-FORMATS = ("html", "txt", "docx")
+FORMATS = ("html", "txt", "docx", "eml")
 SUBCOMMANDS = ("templates", "render", "check", "merge")
 
 
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         try:
             return args.run(args)
-        except (UserError, MergeUsageError, DraftFormatError, TemplateError) as exc:
+        except (UserError, MergeUsageError, LayoutOptionError, DraftFormatError, TemplateError) as exc:
             print(f"amends: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except OSError as exc:
@@ -76,6 +78,7 @@ def _tool_parser() -> argparse.ArgumentParser:
     render.add_argument("-t", "--template", help="template id (default: the draft's own)")
     render.add_argument("--to", choices=FORMATS, help="output format (default: from the -o suffix)")
     render.add_argument("-o", "--output", type=Path, required=True, help="output file, or - for stdout")
+    add_layout_options(render)
     render.set_defaults(run=_run_render)
 
     from desktop.core.checker.command import add_check_parser
@@ -102,8 +105,8 @@ def _run_templates(args: argparse.Namespace) -> int:
 
 def _run_render(args: argparse.Namespace) -> int:
     fmt = args.to or _format_from_suffix(args.output)
-    if fmt == "docx" and str(args.output) == "-":
-        raise UserError("DOCX cannot go to standard output; give a file name with -o")
+    if fmt in ("docx", "eml") and str(args.output) == "-":
+        raise UserError(f"{fmt.upper()} cannot go to standard output; give a file name with -o")
     draft = load_draft(args.draft)
     cat = catalogue(args.template_dir)
     template = cat.get(args.template or draft.template)
@@ -113,7 +116,14 @@ def _run_render(args: argparse.Namespace) -> int:
             f"{args.draft}: template {template.id!r} needs these fields filled in: {', '.join(missing)}"
         )
     document = cat.render(draft, template.id)
-    _write(document, fmt, args.output)
+    if fmt == "eml":
+        _guard_output(args.output)
+        recipient, sender = draft.recipient, draft.sender
+        write_eml(
+            email_message(document, recipient.email, recipient.name, sender.email, sender.name), args.output
+        )
+        return 0
+    _write(document, fmt, args.output, layout_from_args(args))
     return 0
 
 
@@ -125,14 +135,14 @@ def _format_from_suffix(output: Path) -> str:
     return suffix
 
 
-def _write(document, fmt: str, output: Path) -> None:
+def _write(document, fmt: str, output: Path, layout=None) -> None:
     from desktop.core.writers.docx import write_docx
     from desktop.core.writers.html import to_html_page
     from desktop.core.writers.plain import to_text
 
     if fmt == "docx":
         _guard_output(output)
-        write_docx(document, output)
+        write_docx(document, output, layout)
         return
     text = to_html_page(document) if fmt == "html" else to_text(document)
     if str(output) == "-":

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
 import pytest
@@ -17,6 +16,7 @@ from desktop.core.context import letter_facts
 from desktop.core.draft_file import load_draft, save_draft
 from desktop.core.formatting import full_date
 from tests.core.conftest import clinic_draft
+from tests.helpers.images import png
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 
@@ -133,3 +133,42 @@ def test_render_output_is_stable_for_a_dated_draft(tmp_path):
     run("render", RRSP, "-o", second)
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
     assert load_draft(RRSP).letter_date is not None and load_draft(RRSP).letter_date < dt.date(2100, 1, 1)
+
+
+def test_render_with_page_size_margins_and_logo(tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png(300, 90))
+    out = tmp_path / "letter.docx"
+    assert run("render", RRSP, "-o", out, "--page-size", "A4", "--margins", "18", "--logo", logo) == 0
+    document = docx.Document(out)
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 18
+    assert len(document.inline_shapes) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--logo", "missing.png"], "no such logo file"),
+        (["--margins", "wide"], "give millimetres"),
+        (["--margins", "10,10"], "one value or four"),
+        (["--margins", "200"], "between 0 and 80 mm"),
+    ],
+)
+def test_bad_page_options_are_one_line(tmp_path, monkeypatch, capsys, options, message):
+    monkeypatch.chdir(tmp_path)
+    assert run("render", RRSP, "-o", "x.docx", *options) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_render_an_email_draft(tmp_path):
+    import email
+    import email.policy
+
+    out = tmp_path / "letter.eml"
+    assert run("render", RRSP, "-o", out) == 0
+    message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    draft = load_draft(RRSP)
+    assert message["To"].addresses[0].addr_spec == draft.recipient.email
+    assert message["From"].addresses[0].addr_spec == draft.sender.email
+    assert message["Subject"] == "My mistake with the restart of your RRSP withdrawal"

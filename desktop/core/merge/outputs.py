@@ -130,6 +130,11 @@ class MailPlatformCsvSink:
         self._atomic.__exit__(RuntimeError, failure, None)
 
 
-def eml_bytes(row: RecipientRow, document: Document, sender: str = "") -> bytes:
-    recipient = row.recipient
-    return email_message(document, recipient.email, recipient.name, sender).as_bytes()
+def eml_writer(sender_name: str, sender_email: str):
+    """Bytes of one recipient's e-mail draft, from the draft's sender."""
+
+    def eml_bytes(row: RecipientRow, document: Document) -> bytes:
+        recipient = row.recipient
+        return email_message(document, recipient.email, recipient.name, sender_email, sender_name).as_bytes()
+
+    return eml_bytes

@@ -22,7 +22,7 @@ from desktop.core.merge.outputs import (
     MailPlatformCsvSink,
     OutputKind,
     Sink,
-    eml_bytes,
+    eml_writer,
 )
 from desktop.core.model import Draft, Recipient
 from desktop.core.recipients import ColumnMapping, FileNamer, RecipientTable, ValidationReport, map_columns
@@ -143,7 +143,8 @@ def _open_sink(request: MergeRequest, template_id: str) -> Sink:
                 existing=(entry.name for entry in request.output.iterdir()),
             )
             if request.kind is OutputKind.EML:
-                return FilePerRecipientSink(request.output, namer, eml_bytes)
+                sender = request.draft.sender
+                return FilePerRecipientSink(request.output, namer, eml_writer(sender.name, sender.email))
             return FilePerRecipientSink(request.output, namer, lambda _row, doc: writer.to_bytes(doc))
     raise ValueError(f"unknown output {request.kind!r}")
 

@@ -19,13 +19,15 @@ from desktop.core.writers.html import to_html_page
 from desktop.core.writers.plain import to_text
 
 
-def email_message(document: Document, to_address: str, to_name: str = "", sender: str = "") -> EmailMessage:
+def email_message(
+    document: Document, to_address: str, to_name: str = "", from_address: str = "", from_name: str = ""
+) -> EmailMessage:
     message = EmailMessage(policy=email.policy.SMTP)
     message["Subject"] = _one_line(document.title) or "A letter from us"
     if to_address:
         message["To"] = _address(to_name, to_address)
-    if sender:
-        message["From"] = sender
+    if from_address:
+        message["From"] = _address(from_name, from_address)
     message["X-Unsent"] = "1"
     body = message_body(document)
     message.set_content(to_text(body), cte="quoted-printable")
