@@ -107,7 +107,14 @@ def _children(element: ET.Element, *allowed: str) -> list[ET.Element]:
 
 
 def _text(element: ET.Element) -> str:
-    return _collapse("".join(element.itertext())).strip()
+    return _squeeze("".join(element.itertext()))
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace collapsed and trimmed, checker markers removed: a block's whole text."""
+    if "amends-ignore" in text:
+        text = IGNORE_MARKER.sub("", text)
+    return " ".join(text.split())
 
 
 def _collapse(text: str) -> str:
@@ -119,7 +126,7 @@ def _collapse(text: str) -> str:
 
 def _runs(element: ET.Element) -> Runs:
     if not len(element):  # the usual paragraph: plain text, one run
-        text = " ".join(_collapse(element.text or "").split())
+        text = _squeeze(element.text or "")
         return (Run(text),) if text else ()
     raw: list[Run] = []
     _collect(element, False, False, raw)

@@ -78,7 +78,9 @@ class DocxWriter:
         language = self._language(document)
         xml = parts.document_head() + body + parts.document_tail(self.page_for(language))
         fixed = self._prepared_parts(document.title, document.author, language)
-        return zip_package.build([*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"))])
+        return zip_package.build(
+            [*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"), level=1)]
+        )
 
     def combined(
         self, target: str | os.PathLike[str], title: str, author: str, language: str = ""

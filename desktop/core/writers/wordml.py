@@ -26,12 +26,25 @@ from desktop.core.document import (
 )
 
 _XML_FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_FORBIDDEN_CODES = [
+    *range(0x00, 0x09),
+    0x0B,
+    0x0C,
+    *range(0x0E, 0x20),
+    *range(0xD800, 0xE000),
+    0xFFFE,
+    0xFFFF,
+]
+_ESCAPE_AND_DROP = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", **dict.fromkeys(map(chr, _FORBIDDEN_CODES))}
+)
+"""One pass of str.translate escapes markup and drops what XML forbids: this runs on every
+run of every letter in a merge, where a regular expression pass cost as much again."""
 
 
 def xml_text(text: str) -> str:
     """Escaped for XML, with the characters XML cannot carry at all dropped."""
-    return _XML_FORBIDDEN.sub("", text).translate(_ESCAPES)
+    return text.translate(_ESCAPE_AND_DROP)
 
 
 def forbidden_characters(text: str) -> list[str]:

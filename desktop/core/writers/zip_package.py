@@ -33,9 +33,10 @@ class PreparedPart:
     """The part's bytes as stored in the archive (deflated or not)."""
 
 
-def prepare(name: str, content: bytes, compress: bool = True) -> PreparedPart:
+def prepare(name: str, content: bytes, compress: bool = True, level: int = 6) -> PreparedPart:
+    """`level` 1 suits a part compressed once per letter: a third of the time, a few % larger."""
     if compress:
-        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = packer.compress(content) + packer.flush()
         method = _DEFLATED
     else:
