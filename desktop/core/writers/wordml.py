@@ -8,7 +8,6 @@ Word style (see `docx_parts.STYLES_XML`), so the result stays editable in Word a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop.core.document import (
@@ -25,7 +24,6 @@ from desktop.core.document import (
     Subject,
 )
 
-_XML_FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FORBIDDEN_CODES = [
     *range(0x00, 0x09),
     0x0B,
@@ -45,11 +43,6 @@ run of every letter in a merge, where a regular expression pass cost as much aga
 def xml_text(text: str) -> str:
     """Escaped for XML, with the characters XML cannot carry at all dropped."""
     return text.translate(_ESCAPE_AND_DROP)
-
-
-def forbidden_characters(text: str) -> list[str]:
-    """The characters `xml_text` would drop, so callers can warn about them."""
-    return _XML_FORBIDDEN.findall(text)
 
 
 @dataclass(frozen=True)
