@@ -1,0 +1,72 @@
+"""Every question the app asks the user goes through one of these functions.
+
+Tests replace them (monkeypatch `desktop.gui.dialogs.ask_save_path`, ...) instead of
+driving modal dialogs, which block an offscreen test run.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_open_path(parent: QWidget, title: str, start: Path, filter_: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(start), filter_)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, title: str, start: Path, filter_: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filter_)
+    return Path(name) if name else None
+
+
+def ask_folder(parent: QWidget, title: str, start: Path) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(name) if name else None
+
+
+def ask_unsaved_changes(parent: QWidget, name: str) -> UnsavedChoice:
+    button = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"“{name}” has changes that are not saved. Save them before closing?",
+        button.Save | button.Discard | button.Cancel,
+        button.Save,
+    )
+    choices = {button.Save: UnsavedChoice.SAVE, button.Discard: UnsavedChoice.DISCARD}
+    return choices.get(answer, UnsavedChoice.CANCEL)
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok and text.strip() else None
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_open_after_export(parent: QWidget, path: Path) -> str | None:
+    """"file", "folder" or None: what to open after an export finished."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Export finished")
+    box.setText(f"Saved {path.name}.")
+    open_file = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole) if path.is_file() else None
+    open_folder = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    if open_file is not None and clicked is open_file:
+        return "file"
+    if clicked is open_folder:
+        return "folder"
+    return None
