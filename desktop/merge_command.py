@@ -15,6 +15,7 @@ from typing import TextIO
 
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import MergeCancelled, MergeRequest, OutputKind, run_merge
+from desktop.core.merge.checks import output_problem, required_row_fields
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN
 from desktop.core.recipients import (
     Field,
@@ -23,7 +24,6 @@ from desktop.core.recipients import (
     ValidationReport,
     map_columns,
     read_recipients,
-    required_recipient_fields,
     validate,
 )
 from desktop.core.recipients.validation import Severity
@@ -84,7 +84,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
         mapping = map_columns(table.columns, _parse_map(args.map))
-        report = validate(table, mapping, required=_required_fields(template.requires, kind))
+        report = validate(table, mapping, required=required_row_fields(template.requires, kind))
     except (RecipientFileError, ValueError) as exc:
         raise MergeUsageError(str(exc)) from None
     _print_report(report, err)
@@ -131,25 +131,10 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
     return 0
 
 
-def _required_fields(requires: tuple[str, ...], kind: OutputKind) -> tuple[str, ...]:
-    """What each row must have: the template's recipient fields, and an address for e-mail."""
-    required = required_recipient_fields(requires)
-    if kind in (OutputKind.EML, OutputKind.CSV) and "recipient.email" not in required:
-        required = (*required, "recipient.email")
-    return required
-
-
 def _check_output(output: Path, kind: OutputKind) -> None:
-    if kind.is_folder:
-        if output.exists() and not output.is_dir():
-            raise MergeUsageError(f"{output} is a file; --to {kind.value} writes into a folder")
-        if not output.parent.is_dir():
-            raise MergeUsageError(f"{output.parent}: no such folder")
-    else:
-        if output.is_dir():
-            raise MergeUsageError(f"{output} is a folder; --to {kind.value} writes one file")
-        if not output.parent.is_dir():
-            raise MergeUsageError(f"{output.parent}: no such folder")
+    problem = output_problem(output, kind)
+    if problem:
+        raise MergeUsageError(f"{problem} (--to {kind.value})")
 
 
 def _parse_map(pairs: list[str]) -> dict[str, str]:
