@@ -56,7 +56,7 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def ask_open_after_export(parent: QWidget, path: Path) -> str | None:
-    """"file", "folder" or None: what to open after an export finished."""
+    """ "file", "folder" or None: what to open after an export finished."""
     box = QMessageBox(parent)
     box.setWindowTitle("Export finished")
     box.setText(f"Saved {path.name}.")
@@ -70,3 +70,7 @@ def ask_open_after_export(parent: QWidget, path: Path) -> str | None:
     if clicked is open_folder:
         return "folder"
     return None
+
+
+def show_info(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)

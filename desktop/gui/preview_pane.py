@@ -1,0 +1,56 @@
+"""The letter as it will be sent, formatted or as plain text, updated without jumping.
+
+The HTML and the text both come from the core's writers, the same ones the exports use,
+so what the preview shows is what leaves Amends.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+
+from desktop.core.document import Document
+from desktop.core.writers.html import to_html_page
+from desktop.core.writers.plain import to_text
+
+
+class PreviewPane(QTabWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._letter = QTextBrowser()
+        self._letter.setAccessibleName("Letter preview")
+        self._letter.setOpenLinks(False)
+        self._plain = QPlainTextEdit(readOnly=True)
+        self._plain.setAccessibleName("Plain text preview")
+        self.addTab(self._letter, "&Letter")
+        self.addTab(self._plain, "Plain &text")
+        self.setAccessibleName("Preview")
+        self._text = ""
+
+    def show_document(self, document: Document) -> None:
+        """Replace the content, keeping both views where the reader had scrolled to."""
+        text = to_text(document)
+        if text == self._text:
+            return
+        self._text = text
+        _replace_keeping_scroll(self._letter, lambda: self._letter.setHtml(to_html_page(document)))
+        _replace_keeping_scroll(self._plain, lambda: self._plain.setPlainText(text))
+
+    def show_problem(self, title: str, detail: str) -> None:
+        self._text = ""
+        self._letter.setHtml(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
+        self._plain.setPlainText(f"{title}\n\n{detail}")
+
+    def plain_text(self) -> str:
+        return self._plain.toPlainText()
+
+    def html_view(self) -> QTextBrowser:
+        return self._letter
+
+
+def _replace_keeping_scroll(view, replace) -> None:
+    bar = view.verticalScrollBar()
+    position = bar.value()
+    replace()
+    bar.setValue(min(position, bar.maximum()))
