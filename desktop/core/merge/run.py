@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,8 +137,9 @@ def _open_sink(request: MergeRequest, template_id: str) -> Sink:
         case OutputKind.CSV:
             return MailPlatformCsvSink(request.output)
         case OutputKind.DOCX_EACH | OutputKind.EML:
-            namer = FileNamer(
-                _with_suffix(request.name_pattern, request.kind.suffix),
+            namer = output_namer(
+                request.name_pattern,
+                request.kind,
                 (request.mapping or map_columns(request.table.columns)).identifiers,
                 existing=(entry.name for entry in request.output.iterdir()),
             )
@@ -147,6 +148,16 @@ def _open_sink(request: MergeRequest, template_id: str) -> Sink:
                 return FilePerRecipientSink(request.output, namer, eml_writer(sender.name, sender.email))
             return FilePerRecipientSink(request.output, namer, lambda _row, doc: writer.to_bytes(doc))
     raise ValueError(f"unknown output {request.kind!r}")
+
+
+def output_namer(
+    pattern: str, kind: OutputKind, identifiers: Iterable[str], existing: Iterable[str] = ()
+) -> FileNamer:
+    """The namer a per-recipient run uses, so a front end can show the names it will give.
+
+    FileNameError when the pattern names a field the list does not have.
+    """
+    return FileNamer(_with_suffix(pattern, kind.suffix), identifiers, existing)
 
 
 def _with_suffix(pattern: str, suffix: str) -> str:
