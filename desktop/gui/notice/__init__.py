@@ -1,0 +1,7 @@
+"""The mass-notice side of the desktop app: the recipients view and the export dialog."""
+
+from desktop.gui.notice.inputs import MergeInputs
+from desktop.gui.notice.panel import RecipientsPanel
+from desktop.gui.notice.table_model import RecipientsTableModel
+
+__all__ = ["MergeInputs", "RecipientsPanel", "RecipientsTableModel"]
