@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLE_LIST, generated_list
 from PySide6.QtCore import Qt
 
 from desktop.core.recipients import Field
@@ -10,6 +9,7 @@ from desktop.gui import dialogs
 from desktop.gui.notice import RecipientsPanel
 from desktop.gui.notice.marks import RowState
 from desktop.gui.notice.table_model import FIRST_DATA, SEND, STATUS
+from tests.gui.notice.conftest import EXAMPLE_LIST, generated_list
 
 NAME_AND_EMAIL = ("recipient.name", "recipient.extra.last_name", "recipient.email", "incident.summary")
 
