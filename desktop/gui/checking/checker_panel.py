@@ -26,6 +26,7 @@ from desktop.core.checker.rules import UNACCEPTABLE
 from desktop.gui import dialogs
 from desktop.gui.checking.finding_delegate import FindingDelegate
 from desktop.gui.checking.findings_model import GROUPS, FindingsModel
+from desktop.gui.checking.fixes import replacement
 from desktop.gui.checking.labels import field_label, rule_label
 
 FIX_SHORTCUT = QKeySequence("Ctrl+.")
@@ -165,7 +166,7 @@ class CheckerPanel(QWidget):
     def _update_actions(self, *_: object) -> None:
         finding = self.current_finding()
         self.go_action.setEnabled(finding is not None)
-        self.fix_action.setEnabled(finding is not None and bool(finding.suggestion))
+        self.fix_action.setEnabled(finding is not None and replacement(finding) is not None)
         self.accept_action.setEnabled(finding is not None and not finding.accepted)
         self.ignore_action.setEnabled(finding is not None)
         refused = finding is not None and finding.rule in UNACCEPTABLE
@@ -174,8 +175,14 @@ class CheckerPanel(QWidget):
             if refused and finding
             else self.accept_action.toolTip()
         )
-        self.principle.setText(finding.principle if finding else "")
+        self.principle.setText(self._explain(finding) if finding else "")
         self.principle.setVisible(finding is not None)
+
+    @staticmethod
+    def _explain(finding: Finding) -> str:
+        """The principle, and advice the Fix button cannot apply (e.g. "State the facts")."""
+        advice = finding.suggestion if finding.suggestion and replacement(finding) is None else ""
+        return f"{finding.principle}\nTry: {advice}" if advice else finding.principle
 
     def _activate(self, index: QModelIndex) -> None:
         finding = self.model.finding(index)
@@ -187,7 +194,7 @@ class CheckerPanel(QWidget):
 
     def _fix(self) -> None:
         finding = self.current_finding()
-        if finding is not None and finding.suggestion:
+        if finding is not None and replacement(finding) is not None:
             self.fix_requested.emit(finding)
 
     def _accept(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.core.checker.findings import LETTER_FIELD, Finding, Severity
+from desktop.gui.checking.fixes import replacement
 from desktop.gui.checking.labels import field_label
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,8 +124,9 @@ class FindingsModel(QStandardItemModel):
 
     def _detail(self, finding: Finding) -> str:
         parts = [self._where(finding)]
-        if finding.suggestion:
-            parts.append(f"fix: “{finding.suggestion}”")
+        wording = replacement(finding)
+        if wording:
+            parts.append(f"fix: “{wording}”")
         if finding.accepted:
             parts.append(f"accepted: {finding.accepted_reason}")
         return " · ".join(parts)
@@ -143,8 +145,10 @@ class FindingsModel(QStandardItemModel):
     @staticmethod
     def _tooltip(finding: Finding) -> str:
         lines = [finding.principle]
-        if finding.suggestion:
-            lines.append(f"Suggested wording: “{finding.suggestion}”")
+        if replacement(finding):
+            lines.append(f"Fix: replace with “{finding.suggestion}”")
+        elif finding.suggestion:
+            lines.append(f"Try: {finding.suggestion}")
         if finding.accepted:
             lines.append(f"Accepted: {finding.accepted_reason}")
         return "\n".join(line for line in lines if line)

@@ -122,3 +122,11 @@ def test_everything_has_an_accessible_name(panel):
         if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
     ]
     assert unnamed == []
+
+
+def test_advice_disables_fix_and_is_shown_under_the_list(qtbot, panel):
+    advice = replace(MINIMIZING, suggestion="State the facts of the harm without judging its size.")
+    panel.show_findings([CONDITIONAL, advice])
+    panel.view.setCurrentIndex(row_of(panel, "minimizing"))
+    assert not panel.fix_button.isEnabled()
+    assert panel.principle.text() == "Why.\nTry: State the facts of the harm without judging its size."

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.core.checker.findings import LETTER_FIELD, Finding, Severity
 from desktop.gui.checking import apply_fix
+from desktop.gui.checking.fixes import replacement
 from desktop.gui.checking.offsets import from_document, to_document
 
 TEXT = "Hi 😀 Ana, we are sorry if you were inconvenienced."
@@ -64,3 +67,19 @@ def test_letter_findings_and_findings_without_suggestion_are_refused(qtbot):
     no_suggestion = Finding("placeholder", Severity.ERROR, "m", "p", 0, 2, "subject", matched="Hi")
     assert not apply_fix(editor, no_suggestion)
     assert editor.toPlainText() == TEXT
+
+
+def test_advice_is_shown_but_never_pasted_into_the_letter(qtbot):
+    editor = editor_with(qtbot, TEXT)
+    for advice in (
+        "State the facts of the harm (how long, how much, who) without judging its size.",
+        "We … (say what went wrong as our own failure)",
+        "Keep one apology here.",
+        "I'm sorry that …",
+    ):
+        finding = replace(conditional(), suggestion=advice)
+        assert replacement(finding) is None
+        assert not apply_fix(editor, finding)
+    assert editor.toPlainText() == TEXT
+    for wording in ("I'm sorry that", "I’m sorry.", "we", "the two-day delay"):
+        assert replacement(replace(conditional(), suggestion=wording)) == wording
