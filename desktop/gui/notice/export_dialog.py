@@ -1,0 +1,419 @@
+"""The export of a mass notice: choose an output, watch the progress, cancel, open the result.
+
+The dialog only gathers a MergeRequest and shows what the run reports; the run itself is
+the core's `run_merge` on a worker thread (merge_job.py), so the window keeps painting and
+typing elsewhere never waits. A cancelled or failed run leaves nothing behind: that is
+`run_merge`'s promise, and the dialog says so.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.merge import MergeRequest, MergeResult, OutputKind
+from desktop.core.merge.checks import output_problem, required_row_fields
+from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
+from desktop.core.model import Draft
+from desktop.core.recipients import FileNameError, RecipientFileError, RecipientRow, iter_recipients
+from desktop.core.templates import TemplateCatalogue, TemplateError
+from desktop.gui import dialogs
+from desktop.gui.notice.inputs import MergeInputs
+from desktop.gui.notice.marks import ERROR_TEXT
+from desktop.gui.notice.merge_job import MergeJob
+from desktop.gui.notice.summary import sentence
+
+KINDS = (
+    (OutputKind.DOCX, "One &DOCX for print", "Every letter in one document, each on a new page."),
+    (OutputKind.DOCX_EACH, "One DOCX &per recipient", "A folder of letters, named by the pattern below."),
+    (OutputKind.EML, "&E-mail drafts (.eml)", "A folder of drafts to open in a mail program and send."),
+    (OutputKind.CSV, "&CSV for a mail platform", "Address, subject and message bodies, one row each."),
+)
+_DEFAULT_NAMES = {
+    OutputKind.DOCX: "{stem}-letters.docx",
+    OutputKind.DOCX_EACH: "{stem}-letters",
+    OutputKind.EML: "{stem}-emails",
+    OutputKind.CSV: "{stem}-mail-platform.csv",
+}
+_FILTERS = {OutputKind.DOCX: "Word documents (*.docx)", OutputKind.CSV: "CSV files (*.csv)"}
+
+
+class ExportNoticeDialog(QDialog):
+    finished_export = Signal(object)
+    """The MergeResult of a run that completed."""
+    export_progressed = Signal(int, int)
+    """(letters written, letters in all), a few dozen times a second at most."""
+    export_stopped = Signal(str)
+    """A run ended without output: cancelled, or the reason it could not go on."""
+
+    def __init__(
+        self, draft: Draft, catalogue: TemplateCatalogue, inputs: MergeInputs, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setWindowTitle("Export notice")
+        self.setAccessibleName("Export notice")
+        self._draft, self._catalogue, self._inputs = draft, catalogue, inputs
+        self._first_row: RecipientRow | bool | None = False  # False: not read yet
+        self._output_chosen = False
+        self._thread: QThread | None = None
+        self._job: MergeJob | None = None
+        self._outcome: tuple[str, object] | None = None
+        self._close_when_stopped = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_intro())
+        layout.addWidget(self._build_kinds())
+        layout.addLayout(self._build_destination())
+        layout.addWidget(self._build_progress())
+        layout.addWidget(self._build_buttons())
+        self._kind_changed()
+        self.resize(560, self.sizeHint().height())
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_intro(self) -> QLabel:
+        inputs = self._inputs
+        skipped = len(inputs.skip_rows)
+        text = f"{inputs.letters:,} letter{'s' if inputs.letters != 1 else ''} from {inputs.table.path.name}"
+        if skipped:
+            text += f" ({skipped:,} row{'s' if skipped != 1 else ''} left out)"
+        intro = QLabel(text + ".")
+        intro.setAccessibleName("What will be exported")
+        return intro
+
+    def _build_kinds(self) -> QGroupBox:
+        box = QGroupBox("Output")
+        layout = QVBoxLayout(box)
+        self._kinds = QButtonGroup(self)
+        for number, (kind, label, hint) in enumerate(KINDS):
+            button = QRadioButton(label)
+            button.setToolTip(hint)
+            button.setAccessibleDescription(hint)
+            self._kinds.addButton(button, number)
+            layout.addWidget(button)
+            note = QLabel(hint)
+            note.setIndent(24)
+            note.setEnabled(False)  # the disabled text colour: a quieter line under each choice
+            layout.addWidget(note)
+            button.setChecked(kind is OutputKind.DOCX_EACH)
+        self._kinds.idToggled.connect(lambda _id, checked: checked and self._kind_changed())
+        return box
+
+    def _build_destination(self) -> QFormLayout:
+        self._output = QLineEdit()
+        self._output.setAccessibleName("Save to")
+        self._output.textEdited.connect(self._output_edited)
+        self._choose = QPushButton("C&hoose…")
+        self._choose.clicked.connect(self._choose_requested)
+        where = QHBoxLayout()
+        where.addWidget(self._output, 1)
+        where.addWidget(self._choose)
+        self._pattern = QLineEdit(DEFAULT_NAME_PATTERN)
+        self._pattern.setAccessibleName("File name pattern")
+        self._pattern.setToolTip("Fields in braces: {name}, {first_name}, {last_name}, {account}, {row}, …")
+        self._pattern.textChanged.connect(self._refresh)
+        self._example = QLabel()
+        self._example.setAccessibleName("First file name")
+        self._leave_out = QCheckBox()
+        self._leave_out.toggled.connect(self._refresh)
+        self._problem = QLabel(wordWrap=True)
+        self._problem.setStyleSheet(f"color: {ERROR_TEXT}")
+        self._problem.setAccessibleName("Export problem")
+        form = QFormLayout()
+        form.addRow("&Save to:", where)
+        form.addRow("File &names:", self._pattern)
+        form.addRow("", self._example)
+        form.addRow("", self._leave_out)
+        form.addRow(self._problem)
+        self._form = form
+        return form
+
+    def _build_progress(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._bar = QProgressBar()
+        self._bar.setAccessibleName("Export progress")
+        self._bar.setTextVisible(True)
+        self._bar.setFormat("")
+        self._bar.setValue(0)
+        self._status = QLabel(wordWrap=True)
+        self._status.setAccessibleName("Export status")
+        self._status.setOpenExternalLinks(False)
+        layout.addWidget(self._bar)
+        layout.addWidget(self._status)
+        return box
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self._buttons = QDialogButtonBox()
+        self._export = self._buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._export.setDefault(True)
+        self._close = self._buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._export.clicked.connect(self._export_requested)
+        self._close.clicked.connect(self.reject)
+        return self._buttons
+
+    # --- public API -------------------------------------------------------------------------
+
+    def start(self, kind: OutputKind, output: Path, name_pattern: str = DEFAULT_NAME_PATTERN) -> None:
+        """Fill in the choices and press Export: what a test or a scripted caller does."""
+        self._kinds.button(_kind_id(kind)).setChecked(True)
+        self._output.setText(str(output))
+        self._output_chosen = True
+        self._pattern.setText(name_pattern)
+        self._export_requested()
+
+    def cancel(self) -> None:
+        """Stop the run before its next letter; it removes what it wrote."""
+        if self._job is not None:
+            self._job.cancel()
+            self._status.setText("Cancelling…")
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def kind(self) -> OutputKind:
+        return KINDS[self._kinds.checkedId()][0]
+
+    def problem_text(self) -> str:
+        return self._problem.text()
+
+    def example_text(self) -> str:
+        return self._example.text()
+
+    def status_text(self) -> str:
+        return self._status.text()
+
+    def progress_text(self) -> str:
+        return self._bar.text()
+
+    def reject(self) -> None:
+        """Close, or while a run goes on, cancel it and close once it has cleaned up."""
+        if self.is_running():
+            self._close_when_stopped = True
+            self.cancel()
+            return
+        super().reject()
+
+    # --- choosing ---------------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        self._pattern.setEnabled(kind.is_folder)
+        self._form.setRowVisible(self._pattern, kind.is_folder)
+        self._form.setRowVisible(self._example, kind.is_folder)
+        if not self._output_chosen:
+            stem = self._inputs.table.path.stem
+            self._output.setText(str(self._inputs.table.path.parent / _DEFAULT_NAMES[kind].format(stem=stem)))
+        self._refresh()
+
+    def _output_edited(self, _text: str) -> None:
+        self._output_chosen = True
+        self._refresh()
+
+    def _choose_requested(self) -> None:
+        kind = self.kind()
+        current = Path(self._output.text().strip() or self._inputs.table.path.parent)
+        if kind.is_folder:
+            chosen = dialogs.ask_folder(self, "Export into folder", current)
+        else:
+            chosen = dialogs.ask_save_path(self, "Export notice as", current, _FILTERS[kind])
+            if chosen is not None and chosen.suffix.lower() != kind.suffix:
+                chosen = chosen.with_name(chosen.name + kind.suffix)
+        if chosen is not None:
+            self._output.setText(str(chosen))
+            self._output_chosen = True
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """The live example name, the inline problem, and whether Export can be pressed."""
+        errors = self._inputs.unskipped_error_rows()
+        self._form.setRowVisible(self._leave_out, bool(errors))
+        self._leave_out.setText(f"Leave out the {len(errors):,} row(s) with errors (listed in the manifest)")
+        example, problem = self._example_name()
+        self._example.setText(f"First file: {example}" if example else "")
+        problem = problem or self._output_problem()
+        if not problem and errors and not self._leave_out.isChecked():
+            problem = (
+                f"{len(errors):,} row(s) have errors. Fix or skip them in the recipient list, "
+                "or leave them out here."
+            )
+        self._problem.setText(problem or "")
+        self._form.setRowVisible(self._problem, bool(problem))
+        self._export.setEnabled(not problem and not self.is_running())
+
+    def _example_name(self) -> tuple[str, str | None]:
+        """(the first recipient's file name, None) or ("", what is wrong with the pattern)."""
+        kind = self.kind()
+        if not kind.is_folder:
+            return "", None
+        try:
+            namer = output_namer(self._pattern.text(), kind, self._inputs.mapping.identifiers)
+        except FileNameError as exc:
+            return "", sentence(str(exc))
+        row = self._first_kept_row()
+        return (namer.name_for(row) if row is not None else ""), None
+
+    def _first_kept_row(self) -> RecipientRow | None:
+        if self._first_row is False:
+            inputs = self._inputs
+            rows = iter_recipients(
+                inputs.table, inputs.mapping, skip_rows=inputs.skip_rows, overrides=inputs.overrides
+            )
+            try:
+                self._first_row = next(rows, None)
+            except (RecipientFileError, ValueError):
+                self._first_row = None
+            finally:
+                rows.close()
+        return self._first_row  # type: ignore[return-value]
+
+    def _output_problem(self) -> str | None:
+        text = self._output.text().strip()
+        if not text:
+            return "Choose where to save the notice."
+        problem = output_problem(Path(text).expanduser(), self.kind())
+        return sentence(problem) if problem else None
+
+    # --- running ----------------------------------------------------------------------------
+
+    @Slot()
+    def _export_requested(self) -> None:
+        self._refresh()
+        if self.is_running() or not self._export.isEnabled():
+            return
+        try:
+            request, recheck = self._request()
+        except TemplateError as exc:
+            self._problem.setText(sentence(exc.reason))
+            self._form.setRowVisible(self._problem, True)
+            return
+        self._launch(MergeJob(request, recheck, self._leave_out.isChecked()))
+
+    def _request(self) -> tuple[MergeRequest, tuple[str, ...] | None]:
+        """The run to do, and the fields to check the rows for again when this output needs more."""
+        inputs, kind = self._inputs, self.kind()
+        template = self._catalogue.get(self._draft.template)
+        needed = set(required_row_fields(template.requires, kind)) | set(inputs.required)
+        recheck = tuple(sorted(needed)) if needed != set(inputs.required) else None
+        request = MergeRequest(
+            draft=copy.deepcopy(self._draft),  # the form may change while the run goes on
+            catalogue=self._catalogue,
+            table=inputs.table,
+            kind=kind,
+            output=Path(self._output.text().strip()).expanduser(),
+            mapping=inputs.mapping,
+            template_id=template.id,
+            name_pattern=self._pattern.text(),
+            skip_rows=inputs.skip_rows,
+            overrides=dict(inputs.overrides),
+            report=inputs.report,
+        )
+        return request, recheck
+
+    def _launch(self, job: MergeJob) -> None:
+        thread = QThread(self)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._job_succeeded)
+        job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
+        job.finished.connect(thread.quit)
+        thread.finished.connect(self._thread_finished)
+        self._thread, self._job, self._outcome = thread, job, None
+        self._set_running(True)
+        self._bar.setRange(0, max(self._inputs.letters, 1))
+        self._bar.setValue(0)
+        self._bar.setFormat(f"0 of {self._inputs.letters:,}")
+        self._status.setText("Writing letters…")
+        thread.start()
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (*self._kinds.buttons(), self._output, self._choose, self._pattern, self._leave_out):
+            widget.setEnabled(not running)
+        if not running:
+            self._pattern.setEnabled(self.kind().is_folder)
+        self._export.setEnabled(not running)
+        self._close.setText("Cancel" if running else "Close")
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self._bar.setRange(0, max(total, 1))
+        self._bar.setValue(done)
+        self._bar.setFormat(f"{done:,} of {total:,}")
+        self.export_progressed.emit(done, total)
+
+    @Slot(object)
+    def _job_succeeded(self, result: MergeResult) -> None:
+        self._outcome = ("succeeded", result)
+
+    @Slot(str)
+    def _job_failed(self, reason: str) -> None:
+        self._outcome = ("failed", reason)
+
+    @Slot()
+    def _job_cancelled(self) -> None:
+        self._outcome = ("cancelled", None)
+
+    @Slot()
+    def _thread_finished(self) -> None:
+        """The worker has stopped: only now is it safe to report, close, or start again."""
+        # The job is Python's to delete (it has no parent; a deleteLater as well would free it
+        # twice); the finished thread stays a child of the dialog until the dialog goes.
+        self._thread, self._job = None, None
+        self._set_running(False)
+        outcome, value = self._outcome or ("failed", "The export stopped without saying why.")
+        if outcome == "succeeded":
+            self._show_result(value)  # type: ignore[arg-type]
+        else:
+            reason = "Cancelled: nothing was written." if outcome == "cancelled" else str(value)
+            self._status.setText(reason if outcome == "cancelled" else f"Not exported: {reason}")
+            self._bar.setValue(0)
+            self._bar.setFormat("")
+            self.export_stopped.emit(reason)
+        self._refresh()
+        if self._close_when_stopped:
+            super().reject()
+        elif outcome == "succeeded":
+            self._offer_to_open(value)  # type: ignore[arg-type]
+
+    def _show_result(self, result: MergeResult) -> None:
+        lines = [f"Wrote {result.written:,} letter{'s' if result.written != 1 else ''} to {result.output}."]
+        if result.skipped:
+            lines.append(f"Left out {result.skipped:,} row(s); the manifest says why.")
+        if result.warnings:
+            lines.append(f"{len(result.warnings):,} warning(s): {result.warnings[0]}")
+        lines.append(f"Manifest: {result.manifest.name}")
+        self._status.setText("\n".join(lines))
+        self.finished_export.emit(result)
+
+    def _offer_to_open(self, result: MergeResult) -> None:
+        answer = dialogs.ask_open_after_export(self, result.output)
+        if answer == "file" and result.output.is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.output)))
+        elif answer == "folder":
+            folder = result.output if result.output.is_dir() else result.output.parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _kind_id(kind: OutputKind) -> int:
+    return next(number for number, (k, _label, _hint) in enumerate(KINDS) if k is kind)
