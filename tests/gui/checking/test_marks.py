@@ -80,6 +80,7 @@ def test_hovering_a_marked_word_shows_its_message(qtbot):
     assert QToolTip.text() == "About sorry if.\nWhy it matters."
     far = QPoint(790, point.y())
     assert not marks.eventFilter(viewport, QHelpEvent(QEvent.Type.ToolTip, far, viewport.mapToGlobal(far)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # nothing under the mouse hides it
 
 
 def test_marks_follow_typing_until_the_next_check_and_clear_when_findings_go(qtbot):

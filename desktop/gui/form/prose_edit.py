@@ -1,0 +1,87 @@
+"""The editor for every prose field, so the checker can mark words in any of them the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+
+_MIN_LINES = 3
+_MAX_LINES = 12
+
+
+class ProseEdit(QPlainTextEdit):
+    """A QPlainTextEdit, not a QLineEdit even for one line: a QSyntaxHighlighter needs a document.
+
+    Multi-line editors grow with their text up to a limit, so a long paragraph is readable
+    without scrolling inside a scrolling form.
+    """
+
+    def __init__(
+        self, label: str, example: str = "", single_line: bool = False, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._single_line = single_line
+        self.setAccessibleName(label)
+        self.setTabChangesFocus(True)
+        if example:
+            self.setPlaceholderText(f"e.g. {example}")
+        if single_line:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.setFixedHeight(self._height_for(1))
+        else:
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self.document().documentLayout().documentSizeChanged.connect(self._fit_to_text)
+            self._fit_to_text()
+
+    def is_single_line(self) -> bool:
+        return self._single_line
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select characters [start, end) of the text, clamped, and scroll them into view."""
+        length = len(self.toPlainText())
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(start, length)))
+        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()  # Enter ends a one-line field, as in any line edit
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self._single_line and source.hasText():
+            self.insertPlainText(" ".join(source.text().split()))
+            return
+        super().insertFromMimeData(source)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.height() if self._single_line else self._wanted_height())
+
+    def _fit_to_text(self) -> None:
+        self.setMinimumHeight(self._height_for(_MIN_LINES))
+        self.setMaximumHeight(self._wanted_height())
+        self.updateGeometry()
+
+    def _wanted_height(self) -> int:
+        lines = int(self.document().documentLayout().documentSize().height())  # plain layout counts lines
+        return self._height_for(max(_MIN_LINES, min(lines + 1, _MAX_LINES)))
+
+    def _height_for(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        document_margin = 2 * self.document().documentMargin()
+        frame = 2 * self.frameWidth() if self.frameShape() != QFrame.Shape.NoFrame else 0
+        return int(
+            lines * self.fontMetrics().lineSpacing()
+            + document_margin
+            + margins.top()
+            + margins.bottom()
+            + frame
+        )
