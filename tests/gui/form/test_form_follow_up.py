@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import step_marks
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from desktop.core.model import FollowUpMode
+from tests.gui.form.conftest import step_marks
 
 
 def date_note(panel) -> QLabel:

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import show, step_marks
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,6 +22,7 @@ from desktop.core.model import CompensationKind, Kind
 from desktop.core.templates import LetterTemplate
 from desktop.gui.form import ProseEdit
 from desktop.gui.form.controls import OptionalDateEdit
+from tests.gui.form.conftest import show, step_marks
 
 
 def template(*requires: str) -> LetterTemplate:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import step_marks
 from PySide6.QtWidgets import QPushButton
+
+from tests.gui.form.conftest import step_marks
 
 
 def button(panel, name: str) -> QPushButton:
