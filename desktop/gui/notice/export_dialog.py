@@ -138,8 +138,8 @@ class ExportNoticeDialog(QDialog):
         self._problem.setStyleSheet(f"color: {ERROR_TEXT}")
         self._problem.setAccessibleName("Export problem")
         form = QFormLayout()
-        form.addRow("&Save to:", where)
-        form.addRow("File &names:", self._pattern)
+        form.addRow(_label("&Save to:", self._output), where)
+        form.addRow(_label("File &names:", self._pattern), self._pattern)
         form.addRow("", self._example)
         form.addRow("", self._leave_out)
         form.addRow(self._problem)
@@ -160,6 +160,7 @@ class ExportNoticeDialog(QDialog):
         self._status.setOpenExternalLinks(False)
         layout.addWidget(self._bar)
         layout.addWidget(self._status)
+        self._bar.hide()  # shown from the first run on: an empty bar before then says nothing
         return box
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -341,6 +342,7 @@ class ExportNoticeDialog(QDialog):
         thread.finished.connect(self._thread_finished)
         self._thread, self._job, self._outcome = thread, job, None
         self._set_running(True)
+        self._bar.show()
         self._bar.setRange(0, max(self._inputs.letters, 1))
         self._bar.setValue(0)
         self._bar.setFormat(f"0 of {self._inputs.letters:,}")
@@ -357,7 +359,8 @@ class ExportNoticeDialog(QDialog):
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
-        self._bar.setRange(0, max(total, 1))
+        if self._bar.maximum() != max(total, 1):
+            self._bar.setRange(0, max(total, 1))
         self._bar.setValue(done)
         self._bar.setFormat(f"{done:,} of {total:,}")
         self.export_progressed.emit(done, total)
@@ -413,6 +416,13 @@ class ExportNoticeDialog(QDialog):
         elif answer == "folder":
             folder = result.output if result.output.is_dir() else result.output.parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (Alt+S) moves the focus to its field."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def _kind_id(kind: OutputKind) -> int:

@@ -27,6 +27,8 @@ _COLOURS = {
     RowState.ERROR: QColor(214, 48, 49),
     RowState.SKIPPED: QColor(140, 140, 140),
 }
+_TINTS = {state: QColor(c.red(), c.green(), c.blue(), 64) for state, c in _COLOURS.items()}
+"""Made once: painting asks for a tint per visible cell, many times a second while scrolling."""
 
 ERROR_TEXT = "#d63031"
 """Inline error messages: a red that reads on light and dark backgrounds alike."""
@@ -36,9 +38,7 @@ def tint(state: RowState) -> QColor | None:
     """The background of a cell with a problem of this kind; None for a cell without one."""
     if state not in (RowState.WARNING, RowState.ERROR):
         return None
-    colour = QColor(_COLOURS[state])
-    colour.setAlpha(64)
-    return colour
+    return _TINTS[state]
 
 
 @cache

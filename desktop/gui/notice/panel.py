@@ -114,6 +114,7 @@ class RecipientsPanel(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu_requested)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
         self._view.selectionModel().currentRowChanged.connect(
             lambda current, _old: self._follow(current.row())
         )
@@ -155,6 +156,7 @@ class RecipientsPanel(QWidget):
         self._fields = {}
         self._start_folder = path.parent
         self._model.set_list(table, rows)
+        self._fit_columns()
         self._show_state()
         self._spin.blockSignals(True)
         self._spin.setValue(1)
@@ -292,6 +294,14 @@ class RecipientsPanel(QWidget):
         self.preview_recipient_changed.emit(self._model.recipient_at(index - 1) if index else None)
 
     # --- showing ----------------------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their first rows need (Qt samples 1,000 rows, so any list is quick)."""
+        self._view.resizeColumnsToContents()
+        limit = max(self._view.fontMetrics().horizontalAdvance("m") * 24, 120)
+        header = self._view.horizontalHeader()
+        for section in range(FIRST_DATA, header.count()):
+            header.resizeSection(section, min(header.sectionSize(section) + 8, limit))
 
     def _show_state(self) -> None:
         model = self._model

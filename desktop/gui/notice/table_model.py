@@ -40,7 +40,7 @@ FIELD_LABELS = {
     Field.SALUTATION: "salutation",
     Field.ORGANISATION: "organisation",
     Field.ADDRESS: "address",
-    Field.EXTRA: "merge field only",
+    Field.EXTRA: "merge field",
     Field.IGNORE: "ignored",
 }
 
