@@ -180,6 +180,7 @@ def _as_json(results: list[CheckedInput]) -> str:
                 "line": line,
                 "column": column,
                 "suggestion": finding.suggestion,
+                "replacement": finding.replacement,
                 "field": finding.field,
                 "principle": finding.principle,
                 "key": finding.key,

@@ -31,9 +31,13 @@ class Finding:
     end: int
     field: str = LETTER_FIELD
     suggestion: str | None = None
+    """Advice for the writer, shown beside the finding."""
     matched: str = ""
     """The flagged text itself; it keys acceptances, which must survive edits elsewhere."""
     accepted_reason: str | None = None
+    replacement: str | None = None
+    """Wording that can stand in place of the flagged words as they are: what a one-click fix
+    inserts. None when the fix needs the writer's own words."""
 
     @property
     def key(self) -> str:

@@ -234,10 +234,12 @@ def _patterns(
         raise RuleFileError(f"{key} must be a list", path, section.key(key))
     patterns = []
     for item in value:
+        replace = None
         if isinstance(item, str):
             regex, suggestion = item, None
         elif isinstance(item, dict) and isinstance(item.get("pattern"), str):
             regex, suggestion = item["pattern"], item.get("suggestion")
+            replace = _replace(item.get("replace"), path, section.value_line(regex) or section.key(key))
         else:
             raise RuleFileError(
                 f'each entry of {key} is a pattern in quotes or {{ pattern = "...", suggestion = "..." }}',
@@ -252,8 +254,21 @@ def _patterns(
             raise RuleFileError(
                 f"pattern {regex!r} is not a valid regular expression: {exc}", path, line
             ) from None
-        patterns.append(Pattern(expanded, suggestion, line))
+        patterns.append(Pattern(expanded, suggestion, line, replace))
     return patterns
+
+
+def _replace(value: object, path: Path | None, line: int | None) -> tuple[str, str] | None:
+    """`replace = ["regex", "template"]`: how to rewrite the flagged words for a one-click fix."""
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise RuleFileError('replace must be ["regex matching the flagged words", "replacement"]', path, line)
+    try:
+        re.compile(value[0])
+    except re.error as exc:
+        raise RuleFileError(f"replace regex {value[0]!r} is not valid: {exc}", path, line) from None
+    return value[0], value[1]
 
 
 def _phrases(phrases: list[str], path: Path | None, line: int | None) -> list[Pattern]:

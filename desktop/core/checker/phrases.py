@@ -102,8 +102,19 @@ class PhraseRule:
             end=end,
             field=field,
             suggestion=self._suggestion(folded, lowered, match),
+            replacement=self._replacement(folded, lowered, match, prepared.original[start:end]),
             matched=prepared.original[start:end],
         )
+
+    def _replacement(self, folded: str, lowered: str, match: re.Match[str], matched: str) -> str | None:
+        if not any(p.replace for p in self.rule.patterns):
+            return None
+        index = self.scanner.which(folded, lowered, match)
+        replace = self.rule.patterns[index].replace if index is not None else None
+        if replace is None:
+            return None
+        whole = re.fullmatch(replace[0], matched, re.IGNORECASE)
+        return whole.expand(replace[1]) if whole else None
 
     def _suggestion(self, folded: str, lowered: str, match: re.Match[str]) -> str | None:
         if any(p.suggestion for p in self.rule.patterns):

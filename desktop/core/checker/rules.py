@@ -24,6 +24,10 @@ class Pattern:
     regex: str
     suggestion: str | None = None
     line: int | None = None
+    replace: tuple[str, str] | None = None
+    """(regex, template): when the regex matches the whole flagged text, the expanded template
+    is drop-in wording for a one-click fix ("sorry if" -> "sorry that"). Without it, or when
+    it does not match, the finding carries advice only, never text to paste into a letter."""
     """Where the pattern sits in its rule file, for error messages."""
 
 

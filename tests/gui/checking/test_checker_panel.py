@@ -13,13 +13,31 @@ from desktop.gui import dialogs
 from desktop.gui.checking import CheckerPanel
 
 
-def finding(rule: str, severity: Severity, matched: str, field: str = "incident.what", suggestion=None):
+def finding(
+    rule: str,
+    severity: Severity,
+    matched: str,
+    field: str = "incident.what",
+    suggestion=None,
+    replacement=None,
+):
     return Finding(
-        rule, severity, f"About {matched}.", "Why.", 5, 5 + len(matched), field, suggestion, matched
+        rule,
+        severity,
+        f"About {matched}.",
+        "Why.",
+        5,
+        5 + len(matched),
+        field,
+        suggestion,
+        matched,
+        replacement=replacement,
     )
 
 
-CONDITIONAL = finding("conditional-apology", Severity.ERROR, "sorry if", suggestion="I'm sorry that")
+CONDITIONAL = finding(
+    "conditional-apology", Severity.ERROR, "sorry if", suggestion="I'm sorry that …", replacement="sorry that"
+)
 PLACEHOLDER = finding("placeholder", Severity.ERROR, "TBD", field="subject")
 MINIMIZING = finding("minimizing", Severity.WARNING, "only a minor delay")
 
