@@ -293,7 +293,7 @@ STEPS: tuple[Step, ...] = (
         (
             FieldSpec(
                 "follow_up.mode",
-                "Follow-up",
+                "Next update",
                 "A date you can keep reassures more than a vague “soon”.",
                 Control.CHOICE,
                 choices=(

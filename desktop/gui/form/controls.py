@@ -40,6 +40,8 @@ class OptionalDateEdit(QDateEdit):
         self.setMinimumDate(_NOT_SET)
         self.setSpecialValueText("Not set")
         self.setDate(_NOT_SET)
+        metrics = self.fontMetrics()
+        self.setMinimumWidth(metrics.horizontalAdvance("Wed 30 Sep 20260") + 3 * metrics.height())
         self._loading = False
         self.dateChanged.connect(self._report)
 

@@ -14,8 +14,10 @@ _PROBLEM_MARK = "⚠ "
 
 
 def show_note(label: QLabel, note: FieldNote) -> None:
-    label.setText(f"{_PROBLEM_MARK}{note.text}" if note.problem else note.text)
-    label.setVisible(bool(note.text))
+    text = f"{_PROBLEM_MARK}{note.text}" if note.problem else note.text
+    if text != label.text():  # runs on every keystroke in the step: leave the label alone if it can be
+        label.setText(text)
+        label.setVisible(bool(text))
 
 
 class CompensationPage(StepPage):
@@ -31,7 +33,9 @@ class CompensationPage(StepPage):
             return
         with_amount = draft.compensation.kind not in (CompensationKind.NONE, CompensationKind.OTHER)
         for path in ("compensation.amount", "compensation.currency"):
-            self.control_for(path).setEnabled(with_amount)
+            control = self.control_for(path)
+            if control is not None and control.isEnabled() != with_amount:
+                control.setEnabled(with_amount)
         show_note(self._amount_note, amount_preview(draft))
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.form_steps import STEPS, Completion, required_fields, step_status
+from desktop.core.form_steps import STEPS, Completion, StepStatus, required_fields, step_status
 from desktop.core.model import Draft
 from desktop.core.templates import LetterTemplate
+from desktop.gui.form.marks import SYMBOLS, mark_icon
 from desktop.gui.form.pages import page_for
 from desktop.gui.form.prose_edit import ProseEdit
 
-MARKS = {Completion.COMPLETE: "✓", Completion.INCOMPLETE: "•", Completion.OPTIONAL_EMPTY: "○"}
+COMPLETION_ROLE = Qt.ItemDataRole.UserRole
+"""Each step item's Completion, for whoever reads the list (tests, a status bar)."""
 
 
 class FormPanel(QWidget):
@@ -34,6 +36,8 @@ class FormPanel(QWidget):
         super().__init__(parent)
         self._draft: Draft | None = None
         self._template: LetterTemplate | None = None
+        self._shown: dict[int, StepStatus] = {}
+        self._icons: dict[Completion, QIcon] = {}
         self._pages = [page_for(step) for step in STEPS]
         self._build_step_list()
         self._build_stack()
@@ -48,11 +52,16 @@ class FormPanel(QWidget):
         self._steps = QListWidget()
         self._steps.setAccessibleName("Form steps")
         self._steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self._steps.fontMetrics()
+        self._steps.setIconSize(QSize(metrics.height(), metrics.height()))
         for page in self._pages:
-            self._steps.addItem(QListWidgetItem(page.step.title))
-        width = max(self._steps.fontMetrics().horizontalAdvance(f"✓  {p.step.title}") for p in self._pages)
-        self._steps.setFixedWidth(width + 4 * self._steps.fontMetrics().averageCharWidth() + 8)
+            item = QListWidgetItem(page.step.title)
+            item.setSizeHint(QSize(0, round(metrics.height() * 2)))
+            self._steps.addItem(item)
+        width = max(metrics.horizontalAdvance(p.step.title) for p in self._pages) + 2 * metrics.height()
+        self._steps.setFixedWidth(width + 3 * metrics.averageCharWidth())
         self._steps.currentRowChanged.connect(self._show_row)
+        self._steps.itemActivated.connect(lambda item: self._focus_edge(self._steps.row(item), first=True))
 
     def _build_stack(self) -> None:
         self._stack = QStackedWidget()
@@ -194,6 +203,12 @@ class FormPanel(QWidget):
 
     # Completion
 
+    def _icon(self, completion: Completion) -> QIcon:
+        if completion not in self._icons:
+            size = self._steps.iconSize().height()
+            self._icons[completion] = mark_icon(completion, size, self.devicePixelRatioF())
+        return self._icons[completion]
+
     def _field_edited(self, _field: str) -> None:
         self._update_marks()
         self.draft_edited.emit()
@@ -207,10 +222,15 @@ class FormPanel(QWidget):
         self._update_marks()
 
     def _update_marks(self) -> None:
+        """Touch only the items whose status changed: this runs on every keystroke."""
         assert self._draft is not None
         for row, page in enumerate(self._pages):
             status = step_status(self._draft, page.step, self._template)
+            if self._shown.get(row) == status:
+                continue
+            self._shown[row] = status
             item = self._steps.item(row)
-            item.setText(f"{MARKS[status.completion]}  {page.step.title}")
-            item.setToolTip(status.description)
+            item.setIcon(self._icon(status.completion))
+            item.setToolTip(f"{SYMBOLS[status.completion]} {status.description}")
+            item.setData(COMPLETION_ROLE, status.completion)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.step.title}: {status.description}")

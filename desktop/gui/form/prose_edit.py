@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 _MIN_LINES = 3
@@ -31,10 +31,10 @@ class ProseEdit(QPlainTextEdit):
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            self.setFixedHeight(self._height_for(1))
+            self.setFixedHeight(self._height_for_text(self.fontMetrics().lineSpacing()))
         else:
-            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            self.document().documentLayout().documentSizeChanged.connect(self._fit_to_text)
+            self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.textChanged.connect(self._fit_to_text)
             self._fit_to_text()
 
     def is_single_line(self) -> bool:
@@ -61,27 +61,31 @@ class ProseEdit(QPlainTextEdit):
             return
         super().insertFromMimeData(source)
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), self.height() if self._single_line else self._wanted_height())
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._single_line and event.size().width() != event.oldSize().width():
+            self._fit_to_text()  # a new width wraps the text into a different number of lines
 
     def _fit_to_text(self) -> None:
-        self.setMinimumHeight(self._height_for(_MIN_LINES))
-        self.setMaximumHeight(self._wanted_height())
-        self.updateGeometry()
+        """Grow with the text, from a few lines up to a limit, then scroll."""
+        spacing = self.fontMetrics().lineSpacing()
+        low, high = _MIN_LINES * spacing, _MAX_LINES * spacing
+        wanted = self._height_for_text(min(max(self._text_height() + spacing, low), high))
+        if wanted != self.minimumHeight() or wanted != self.maximumHeight():
+            self.setFixedHeight(wanted)
 
-    def _wanted_height(self) -> int:
-        lines = int(self.document().documentLayout().documentSize().height())  # plain layout counts lines
-        return self._height_for(max(_MIN_LINES, min(lines + 1, _MAX_LINES)))
+    def _text_height(self) -> float:
+        """Asking the layout for each block's rectangle lays the block out at the current width."""
+        layout = self.document().documentLayout()
+        block = self.document().begin()
+        total = 0.0
+        while block.isValid():
+            total += layout.blockBoundingRect(block).height()
+            block = block.next()
+        return total
 
-    def _height_for(self, lines: int) -> int:
+    def _height_for_text(self, text_height: float) -> int:
         margins = self.contentsMargins()
         document_margin = 2 * self.document().documentMargin()
         frame = 2 * self.frameWidth() if self.frameShape() != QFrame.Shape.NoFrame else 0
-        return int(
-            lines * self.fontMetrics().lineSpacing()
-            + document_margin
-            + margins.top()
-            + margins.bottom()
-            + frame
-        )
+        return int(text_height + document_margin + margins.top() + margins.bottom() + frame)

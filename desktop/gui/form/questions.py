@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.model import Question
 from desktop.gui.form.prose_edit import ProseEdit
@@ -18,6 +26,7 @@ class QuestionsEditor(QWidget):
     def __init__(self, label: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName(label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._questions: list[Question] = []
         self._editors: dict[str, ProseEdit] = {}
         self._rows: list[QGroupBox] = []
@@ -90,7 +99,10 @@ class QuestionsEditor(QWidget):
         remove = QPushButton(f"Remove question {number}")
         remove.setAccessibleName(f"Remove question {number}")
         remove.clicked.connect(lambda _checked=False, index=index: self.remove_question(index))
-        form.addRow(remove)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(remove)
+        form.addRow(buttons)
         return row
 
     def _write(self, name: str, text: str) -> None:

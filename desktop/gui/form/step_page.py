@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ class StepPage(QWidget):
         self._loaders: dict[str, Callable[[object], None]] = {}
         self._labels: dict[str, QLabel] = {}
         self._rows: dict[str, QVBoxLayout] = {}
+        self._visible: dict[str, bool] = {}
         self._questions: QuestionsEditor | None = None
         layout = QVBoxLayout(self)
         self._build_header(layout)
@@ -159,6 +161,7 @@ class StepPage(QWidget):
         spin = QSpinBox()
         spin.setAccessibleName(spec.label)
         spin.setRange(0, 90)
+        spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("000") + 3 * spin.fontMetrics().height())
         self._loaders[spec.path] = lambda value: spin.setValue(int(value))
         spin.valueChanged.connect(lambda value: self._write(spec.path, value))
         return spin
@@ -173,10 +176,12 @@ class StepPage(QWidget):
         label = QLabel(spec.label)
         label.setBuddy(control)
         field = QWidget()
+        field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # room for hints
         column = QVBoxLayout(field)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(control)
+        wide = control.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
+        column.addWidget(control, 0, Qt.AlignmentFlag(0) if wide else Qt.AlignmentFlag.AlignLeft)
         if spec.hint:
             column.addWidget(hint_label(spec.hint))
         self._form.addRow(label, field)
@@ -188,6 +193,7 @@ class StepPage(QWidget):
         note = QLabel()
         note.setWordWrap(True)
         note.setAccessibleName(name)
+        note.hide()  # until there is something to say
         self._rows[path].insertWidget(1, note)
         return note
 
@@ -231,7 +237,9 @@ class StepPage(QWidget):
     # Queries for the panel
 
     def set_field_visible(self, path: str, visible: bool) -> None:
-        self._form.setRowVisible(self._labels[path], visible)
+        if self._visible.get(path) != visible:
+            self._visible[path] = visible
+            self._form.setRowVisible(self._labels[path], visible)
 
     def set_required(self, names: tuple[str, ...], kind: Kind) -> None:
         """Mark the labels of the fields the letter cannot do without."""

@@ -11,6 +11,8 @@ from desktop import paths
 from desktop.core.draft_file import load_draft
 from desktop.core.model import Draft, Kind, Question
 from desktop.gui.form import FormPanel
+from desktop.gui.form.marks import SYMBOLS
+from desktop.gui.form.panel import COMPLETION_ROLE
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 FRIDAY = dt.date(2026, 11, 20)
@@ -49,7 +51,7 @@ def step_marks(form: FormPanel) -> dict[str, str]:
     """Each visible step's title in the list, with its completion mark."""
     steps = form.findChild(QListWidget)
     return {
-        steps.item(row).text()[3:]: steps.item(row).text()[0]
+        steps.item(row).text(): SYMBOLS[steps.item(row).data(COMPLETION_ROLE)]
         for row in range(steps.count())
         if not steps.isRowHidden(row)
     }

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -104,13 +105,13 @@ def test_marks_show_each_step_complete_and_change_as_required_fields_are_filled(
     marks = step_marks(panel)
     assert marks["What went wrong"] == "•" and marks["The cause"] == "○"
     steps = panel.findChild(QListWidget)
-    incident = next(steps.item(r) for r in range(steps.count()) if steps.item(r).text().endswith("wrong"))
-    assert incident.toolTip() == "Still needed: In a few words, What happened."
+    incident = next(steps.item(r) for r in range(steps.count()) if steps.item(r).text() == "What went wrong")
+    assert incident.toolTip() == "• Still needed: In a few words, What happened."
     qtbot.keyClicks(panel.editor_for("incident.summary"), "your renewal e-mail")
-    assert incident.toolTip() == "Still needed: What happened."
+    assert incident.toolTip() == "• Still needed: What happened."
     qtbot.keyClicks(panel.editor_for("incident.what"), "We sent a renewal e-mail to the wrong list.")
     assert step_marks(panel)["What went wrong"] == "✓"
-    assert incident.toolTip() == "Complete."
+    assert incident.toolTip() == "✓ Complete."
 
 
 def test_the_template_decides_which_fields_are_required(panel, empty_letter):
@@ -195,3 +196,25 @@ def test_every_control_has_an_accessible_name(panel, rrsp, open_letter):
         assert len(controls) > 40
         unnamed = [f"{type(w).__name__} {w.objectName()}" for w in controls if not w.accessibleName()]
         assert unnamed == []
+
+
+def test_a_prose_editor_grows_with_its_text_up_to_a_limit(qtbot, panel, empty_letter):
+    panel.set_draft(empty_letter)
+    show(qtbot, panel)
+    panel.focus_field("incident.what")
+    what = panel.editor_for("incident.what")
+    empty_height = what.height()
+    qtbot.keyClicks(what, "We sent the renewal e-mail to the wrong list. " * 8)
+    qtbot.waitUntil(lambda: what.height() > empty_height)
+    grown = what.height()
+    what.insertPlainText("And again. " * 300)
+    qtbot.waitUntil(lambda: what.height() > grown)
+    assert what.height() < 14 * what.fontMetrics().lineSpacing()
+
+
+def test_pasting_lines_into_a_one_line_field_joins_them(qtbot, panel, empty_letter):
+    panel.set_draft(empty_letter)
+    QApplication.clipboard().setText("the renewal\ne-mail  we sent")
+    subject = panel.editor_for("subject")
+    subject.paste()
+    assert empty_letter.subject == "the renewal e-mail we sent"
