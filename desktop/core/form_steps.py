@@ -555,6 +555,8 @@ _BLANK = Draft()
 def _has_content(draft: Draft, step: Step) -> bool:
     """Something entered beyond the defaults a new draft starts with."""
     for spec in step.fields_for(draft.kind):
+        if not _in_effect(draft, spec.path):
+            continue
         if spec.control is Control.QUESTIONS:
             if draft.questions:
                 return True
@@ -565,6 +567,25 @@ def _has_content(draft: Draft, step: Step) -> bool:
         if value not in (None, "") and value != get_value(_BLANK, spec.path):
             return True
     return False
+
+
+_USED_BY_MODE = {
+    FollowUpMode.NONE: {"follow_up.mode"},
+    FollowUpMode.DATE: {"follow_up.mode", "follow_up.date", "follow_up.promise"},
+    FollowUpMode.BUSINESS_DAYS: {
+        "follow_up.mode", "follow_up.business_days", "follow_up.country", "follow_up.subdivision",
+        "follow_up.promise",
+    },
+}  # fmt: skip
+
+
+def _in_effect(draft: Draft, path: str) -> bool:
+    """Whether the letter uses a field at all, given the choices made: leftovers do not count."""
+    if path.startswith("follow_up."):
+        return path in _USED_BY_MODE[draft.follow_up.mode]
+    if path in ("compensation.amount", "compensation.currency"):
+        return draft.compensation.kind in _AMOUNT_KINDS
+    return True
 
 
 def _problems(draft: Draft, today: dt.date | None) -> list[str]:

@@ -192,3 +192,13 @@ def test_a_question_without_its_answer_is_incomplete_in_a_notice():
     assert status.missing == ("questions[0].answer",)
     draft.questions[0].answer = "No: we hold no payment details."
     assert step_status(draft, step_by_id("own_words")).completion is Completion.COMPLETE
+
+
+def test_leftovers_of_an_unchosen_follow_up_or_offer_do_not_count_as_content():
+    draft = Draft()
+    draft.follow_up = replace(draft.follow_up, country="CA", subdivision="ON", promise="I will call you")
+    draft.compensation = replace(draft.compensation, amount=Decimal("25"), currency="CAD")
+    for step_id in ("follow_up", "compensation"):
+        assert step_status(draft, step_by_id(step_id), template()).completion is Completion.OPTIONAL_EMPTY
+    draft.follow_up.mode = FollowUpMode.BUSINESS_DAYS
+    assert step_status(draft, step_by_id("follow_up"), template()).completion is Completion.COMPLETE

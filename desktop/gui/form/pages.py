@@ -11,6 +11,7 @@ from desktop.core.model import CompensationKind, FollowUpMode
 from desktop.gui.form.step_page import StepPage
 
 _PROBLEM_MARK = "⚠ "
+_UPDATE_NEEDED = "This letter promises an update: choose a date or a number of business days."
 
 
 def show_note(label: QLabel, note: FieldNote) -> None:
@@ -67,7 +68,10 @@ class FollowUpPage(StepPage):
         shown = self._FIELDS_BY_MODE[draft.follow_up.mode]
         for path in (spec.path for spec in self.step.fields if spec.path != "follow_up.mode"):
             self.set_field_visible(path, path in shown)
-        show_note(self._date_note, follow_up_preview(draft))
+        note = follow_up_preview(draft)
+        if draft.follow_up.mode is FollowUpMode.NONE and "follow_up" in self.required:
+            note = FieldNote(_UPDATE_NEEDED, True)
+        show_note(self._date_note, note)
 
 
 def page_for(step: Step) -> StepPage:

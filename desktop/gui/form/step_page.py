@@ -51,6 +51,8 @@ class StepPage(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._rows: dict[str, QVBoxLayout] = {}
         self._visible: dict[str, bool] = {}
+        self.required: tuple[str, ...] = ()
+        """Fields of this step the letter cannot do without, as the panel last said."""
         self._questions: QuestionsEditor | None = None
         layout = QVBoxLayout(self)
         self._build_header(layout)
@@ -243,12 +245,15 @@ class StepPage(QWidget):
 
     def set_required(self, names: tuple[str, ...], kind: Kind) -> None:
         """Mark the labels of the fields the letter cannot do without."""
+        self.required = names
         marked = {self._required_path(name) for name in names} & set(self._labels)
         for path, label in self._labels.items():
             spec = field_spec(path)
             assert spec is not None
             label.setText(f"{spec.label} *" if path in marked else spec.label)
         self._required_legend.setVisible(any(field_spec(p).applies_to(kind) for p in marked))
+        if self._draft is not None:
+            self._refresh()
 
     def _required_path(self, name: str) -> str:
         """A group such as "follow_up" is marked on its first input."""

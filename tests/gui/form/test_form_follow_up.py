@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
-from desktop.core.model import FollowUpMode
+from desktop.core.model import FollowUpMode, Kind
+from desktop.core.templates import LetterTemplate
 from tests.gui.form.conftest import step_marks
 
 
@@ -62,5 +65,11 @@ def test_the_mode_shows_only_the_inputs_it_uses(panel, rrsp):
     assert date_note(panel).text() == "⚠ Choose the date of the follow-up."
     mode.setCurrentIndex(mode.findData(FollowUpMode.NONE.value))
     assert not in_layout(promise)
+    assert date_note(panel).text() == (
+        "⚠ This letter promises an update: choose a date or a number of business days."
+    )
+    assert step_marks(panel)["Follow-up"] == "•"
+    panel.set_template(None)
+    panel.set_draft(rrsp, template=LetterTemplate("t", "T", Kind.INDIVIDUAL, "", (), Path("t.j2"), True))
     assert date_note(panel).text() == "The letter promises no follow-up date."
-    assert step_marks(panel)["Follow-up"] == "•"  # the formal letter promises a follow-up
+    assert step_marks(panel)["Follow-up"] == "○"
