@@ -1,22 +1,25 @@
-"""The composition root of the desktop app: builds the window and runs the event loop."""
+"""The composition root of the desktop app: builds the objects, wires them, runs the loop."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
+from desktop.core.checker import Checker
 from desktop.core.templates import TemplateCatalogue
-from desktop.gui.preview_window import PreviewWindow
+from desktop.gui.main_window import MainWindow
 
 
-def build_window(draft: Path | None = None) -> PreviewWindow:
+def build_window(draft: Path | None = None, settings: QSettings | None = None) -> MainWindow:
     catalogue = TemplateCatalogue(paths.builtin_templates_dir(), [paths.user_templates_dir()])
-    window = PreviewWindow(catalogue)
+    checker = Checker.from_files(sorted((paths.user_data_dir() / "rules").glob("*.toml")))
+    window = MainWindow(catalogue, checker, settings or QSettings("Amends", "Amends"))
     if draft is not None:
-        window.open_draft(draft)
+        window.open_path(draft)
     return window
 
 
@@ -24,6 +27,9 @@ def run_app(draft: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Amends")
     app.setApplicationVersion(__version__)
+    app.setOrganizationName("Amends")
     window = build_window(draft)
     window.show()
+    if draft is None:
+        window.form.focus_first_field()
     return app.exec()

@@ -80,7 +80,7 @@ class RecipientsPanel(QWidget):
         skip_button = QToolButton()
         skip_button.setDefaultAction(self._skip_errors)
         self.addAction(self._skip_errors)
-        self._summary = QLabel()
+        self._summary = QLabel(wordWrap=True)  # wraps rather than widening the whole window
         self._summary.setAccessibleName("Recipient list summary")
         self._summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()

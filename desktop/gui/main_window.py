@@ -1,0 +1,455 @@
+"""The main window: the guided form, the live preview and the checker side by side, with the
+menus that open, save, copy and export the letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__, paths
+from desktop.core.checker import Checker
+from desktop.core.draft_file import SUFFIX, DraftFormatError
+from desktop.core.model import Kind
+from desktop.core.recipients import required_recipient_fields
+from desktop.core.templates import TemplateCatalogue, TemplateError
+from desktop.core.writers.clipboard import clipboard_payload
+from desktop.core.writers.docx import DocxWriter
+from desktop.core.writers.email import email_message, write_eml
+from desktop.gui import dialogs
+from desktop.gui.checking import CheckerPanel, FindingMarks, ReadinessBanner, apply_fix
+from desktop.gui.draft_session import DraftSession
+from desktop.gui.form import FormPanel
+from desktop.gui.letter_updater import LetterUpdater
+from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
+from desktop.gui.preview_pane import PreviewPane
+
+MAX_RECENT = 8
+DRAFT_FILTER = f"Amends drafts (*{SUFFIX})"
+KIND_LABELS = {Kind.INDIVIDUAL: "Individual letter", Kind.NOTICE: "Mass notice"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, catalogue: TemplateCatalogue, checker: Checker, settings: QSettings):
+        super().__init__()
+        self._catalogue = catalogue
+        self._settings = settings
+        self.session = DraftSession(self)
+        self.form = FormPanel()
+        self.preview = PreviewPane()
+        self.checker_panel = CheckerPanel()
+        self.readiness = ReadinessBanner()
+        self.recipients = RecipientsPanel()
+        self.updater = LetterUpdater(catalogue, checker, lambda: self.session.draft, self)
+        self.marks = FindingMarks(self.form.editor_for)
+        self._build_toolbar()
+        self._build_layout()
+        self._build_menus()
+        self._connect()
+        self.setMinimumSize(960, 600)
+        self._restore_state()
+        self._load_session()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Letter", objectName="letter_toolbar", movable=False)
+        self.kind_choice = QComboBox(accessibleName="Kind of letter")
+        for kind, label in KIND_LABELS.items():
+            self.kind_choice.addItem(label, kind)
+        self.template_choice = QComboBox(accessibleName="Template", minimumContentsLength=28)
+        bar.addWidget(QLabel("Kind: "))
+        bar.addWidget(self.kind_choice)
+        bar.addSeparator()
+        bar.addWidget(QLabel("Template: "))
+        bar.addWidget(self.template_choice)
+        self.addToolBar(bar)
+
+    def _build_layout(self) -> None:
+        self.left_tabs = QTabWidget(accessibleName="Draft")
+        self.left_tabs.addTab(self.form, "&Form")
+        self.left_tabs.addTab(self.recipients, "&Recipients")
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.readiness)
+        self.right_split = QSplitter(Qt.Orientation.Vertical, objectName="right_split")
+        self.right_split.addWidget(self.preview)
+        self.right_split.addWidget(self.checker_panel)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+        column.addWidget(self.right_split)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal, objectName="main_split")
+        self.main_split.addWidget(self.left_tabs)
+        self.main_split.addWidget(right)
+        self.main_split.setStretchFactor(0, 1)
+        self.main_split.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_split)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New", self.new_draft, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        examples = file_menu.addMenu("E&xamples")
+        for path in sorted(paths.examples_dir().glob(f"*{SUFFIX}")):
+            self._action(
+                examples, path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p, True)
+            )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export Letter as DOCX…", self.export_docx, "Ctrl+E")
+        self._action(file_menu, "Export as E-&mail Draft…", self.export_eml, "Ctrl+Alt+E")
+        self.export_notice_action = self._action(
+            file_menu, "Export &Notice…", self.export_notice, "Ctrl+Shift+E"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Copy Letter", self.copy_letter, "Ctrl+Shift+C")
+        self._action(edit_menu, "Go to Next &Finding", self.next_finding, "F8")
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "&Formatted Letter", lambda: self.preview.setCurrentIndex(0), "Ctrl+1")
+        self._action(view_menu, "&Plain Text", lambda: self.preview.setCurrentIndex(1), "Ctrl+2")
+        self._action(view_menu, "&Form", lambda: self._show_left(self.form), "Ctrl+3")
+        self._action(view_menu, "&Recipients", lambda: self._show_left(self.recipients), "Ctrl+4")
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Amends", self._about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.form.draft_edited.connect(self._edited)
+        self.kind_choice.activated.connect(self._kind_chosen)
+        self.template_choice.activated.connect(self._template_chosen)
+        self.session.replaced.connect(self._session_replaced)
+        self.session.dirty_changed.connect(self.setWindowModified)
+        self.session.path_changed.connect(lambda _path: self._update_title())
+        self.updater.letter_rendered.connect(self.preview.show_document)
+        self.updater.render_failed.connect(
+            lambda reason: self.preview.show_problem("The letter cannot be shown", reason)
+        )
+        self.updater.findings_ready.connect(self._show_findings)
+        self.checker_panel.finding_activated.connect(self.go_to_finding)
+        self.checker_panel.fix_requested.connect(self.fix_finding)
+        self.checker_panel.accept_requested.connect(self._accept_finding)
+        self.checker_panel.ignore_requested.connect(self._ignore_finding)
+        self.recipients.preview_recipient_changed.connect(self.updater.set_preview_recipient)
+
+    # --- the open draft -------------------------------------------------------------------
+
+    def _load_session(self) -> None:
+        self.session.new()
+
+    def _session_replaced(self) -> None:
+        draft = self.session.draft
+        self.kind_choice.setCurrentIndex(self.kind_choice.findData(draft.kind))
+        self._fill_templates()
+        self.form.set_draft(draft, self._current_template())
+        self._kind_applies()
+        self._update_title()
+        self.updater.update_now()
+
+    def _edited(self) -> None:
+        self.session.mark_edited()
+        self._update_title()
+        self.updater.schedule()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.name}[*] — Amends")
+        self.setWindowModified(self.session.dirty)
+
+    def _fill_templates(self) -> None:
+        draft = self.session.draft
+        self.template_choice.clear()
+        for template in self._catalogue:
+            if template.kind is draft.kind:
+                self.template_choice.addItem(template.name, template.id)
+                self.template_choice.setItemData(
+                    self.template_choice.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+                )
+        index = self.template_choice.findData(draft.template)
+        if index < 0 and self.template_choice.count():
+            index = 0
+            draft.template = self.template_choice.itemData(0)
+        self.template_choice.setCurrentIndex(index)
+
+    def _current_template(self):
+        try:
+            return self._catalogue.get(self.session.draft.template)
+        except TemplateError:
+            return None
+
+    def _kind_chosen(self, index: int) -> None:
+        kind = Kind(self.kind_choice.itemData(index))  # Qt hands the enum back as its plain value
+        if kind is self.session.draft.kind:
+            return
+        self.session.draft.kind = kind
+        self._fill_templates()
+        self.form.set_draft(self.session.draft, self._current_template())
+        self._kind_applies()
+        self._edited()
+
+    def _template_chosen(self, index: int) -> None:
+        self.session.draft.template = self.template_choice.itemData(index)
+        self.form.set_template(self._current_template())
+        self._kind_applies()
+        self._edited()
+
+    def _kind_applies(self) -> None:
+        """The recipients tab and notice export belong to notices only."""
+        notice = self.session.draft.kind is Kind.NOTICE
+        self.left_tabs.setTabVisible(self.left_tabs.indexOf(self.recipients), notice)
+        self.export_notice_action.setEnabled(notice)
+        template = self._current_template()
+        if template is not None:
+            self.recipients.set_required_fields(required_recipient_fields(template.requires))
+
+    def _show_left(self, widget: QWidget) -> None:
+        index = self.left_tabs.indexOf(widget)
+        if self.left_tabs.isTabVisible(index):
+            self.left_tabs.setCurrentIndex(index)
+
+    # --- files ----------------------------------------------------------------------------
+
+    def new_draft(self) -> None:
+        if self._settle_unsaved():
+            self.session.new(self.session.draft.kind)
+            self.form.focus_first_field()
+
+    def open_dialog(self) -> None:
+        start = self.session.path.parent if self.session.path else Path.home()
+        path = dialogs.ask_open_path(self, "Open draft", start, DRAFT_FILTER)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path, example: bool = False) -> bool:
+        if not self._settle_unsaved():
+            return False
+        try:
+            self.session.open(path, example=example)
+        except DraftFormatError as exc:
+            dialogs.show_error(self, "Cannot open the draft", str(exc))
+            return False
+        if not example:
+            self._remember_recent(path)
+        return True
+
+    def save(self) -> bool:
+        if self.session.needs_save_as():
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        path = dialogs.ask_save_path(self, "Save draft", self._suggested_path(SUFFIX), DRAFT_FILTER)
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            saved = self.session.save(path)
+        except OSError as exc:
+            dialogs.show_error(self, "The draft was not saved", _os_message(exc))
+            return False
+        self._remember_recent(saved)
+        return True
+
+    def _settle_unsaved(self) -> bool:
+        """True when it is fine to replace or close the open draft."""
+        if not self.session.dirty:
+            return True
+        choice = dialogs.ask_unsaved_changes(self, self.session.name)
+        if choice is dialogs.UnsavedChoice.SAVE:
+            return self.save()
+        return choice is dialogs.UnsavedChoice.DISCARD
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent() if Path(p) != path]
+        recent.insert(0, str(path))
+        self._settings.setValue("recent_files", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self._settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self._recent():
+            action = self.recent_menu.addAction(Path(name).name, lambda p=Path(name): self.open_path(p))
+            action.setToolTip(name)
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    # --- output ---------------------------------------------------------------------------
+
+    def copy_letter(self) -> bool:
+        """Rich text and plain text together: a mail client pastes one, a plain field the other."""
+        document = self.updater.document
+        if document is None:
+            return False
+        payload = clipboard_payload(document)
+        mime = QMimeData()
+        mime.setHtml(payload.html)
+        mime.setText(payload.text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage("Letter copied as formatted and plain text", 4000)
+        return True
+
+    def export_docx(self) -> Path | None:
+        self.updater.update_now()
+        if self.updater.document is None:
+            dialogs.show_error(
+                self, "Nothing to export", "The letter cannot be rendered yet; see the preview."
+            )
+            return None
+        path = dialogs.ask_save_path(
+            self, "Export letter", self._suggested_path(".docx"), "Word documents (*.docx)"
+        )
+        if path is None:
+            return None
+        path = path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+        try:
+            DocxWriter().write(self.updater.document, path)
+        except OSError as exc:
+            dialogs.show_error(self, "The letter was not exported", _os_message(exc))
+            return None
+        self._offer_to_open(path)
+        return path
+
+    def export_eml(self) -> Path | None:
+        self.updater.update_now()
+        document = self.updater.document
+        if document is None:
+            return None
+        path = dialogs.ask_save_path(
+            self, "Export e-mail draft", self._suggested_path(".eml"), "E-mail (*.eml)"
+        )
+        if path is None:
+            return None
+        path = path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
+        draft = self.session.draft
+        message = email_message(
+            document, draft.recipient.email, draft.recipient.name, draft.sender.email, draft.sender.name
+        )
+        try:
+            write_eml(message, path)
+        except OSError as exc:
+            dialogs.show_error(self, "The e-mail draft was not exported", _os_message(exc))
+            return None
+        self._offer_to_open(path)
+        return path
+
+    def export_notice(self) -> ExportNoticeDialog | None:
+        inputs = self.recipients.merge_inputs()
+        if inputs is None:
+            dialogs.show_error(self, "No recipients", "Import a recipient list on the Recipients tab first.")
+            self._show_left(self.recipients)
+            return None
+        dialog = ExportNoticeDialog(self.session.draft, self._catalogue, inputs, self)
+        dialog.open()
+        return dialog
+
+    def _suggested_path(self, suffix: str) -> Path:
+        """Beside the draft's own file; in the home folder for new drafts and examples."""
+        session = self.session
+        folder = session.path.parent if session.path and not session.from_example else Path.home()
+        return folder / f"{session.name}{suffix}"
+
+    def _offer_to_open(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        choice = dialogs.ask_open_after_export(self, path)
+        if choice == "file":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif choice == "folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # --- findings -------------------------------------------------------------------------
+
+    def _show_findings(self, findings: list) -> None:
+        self.checker_panel.show_findings(findings)
+        self.readiness.show_findings(findings)
+        self.marks.show(findings)
+
+    def go_to_finding(self, finding) -> None:
+        self._show_left(self.form)
+        self.form.focus_field(finding.field, finding.start, finding.end)
+
+    def fix_finding(self, finding) -> bool:
+        editor = self.form.editor_for(finding.field)
+        if editor is None or not apply_fix(editor, finding):
+            self.statusBar().showMessage("That fix no longer fits the text; edit it by hand", 4000)
+            return False
+        self.updater.update_now()
+        return True
+
+    def next_finding(self) -> None:
+        located = [f for f in self.updater.findings if self.form.editor_for(f.field) is not None]
+        if located:
+            self.go_to_finding(located[0])
+
+    def _accept_finding(self, finding, reason: str) -> None:
+        self.session.draft.accepted_findings[finding.key] = reason
+        self._edited()
+        self.updater.update_now()
+
+    def _ignore_finding(self, finding) -> None:
+        if finding.key not in self.session.draft.ignored_findings:
+            self.session.draft.ignored_findings.append(finding.key)
+        self._edited()
+        self.updater.update_now()
+
+    # --- window ---------------------------------------------------------------------------
+
+    def _about(self) -> None:
+        dialogs.show_info(
+            self, "About Amends", f"Amends {__version__}\nApology letters and incident notices, offline."
+        )
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        self.main_split.setSizes([560, 720])  # the letter gets the larger share until the user moves it
+        self.right_split.setSizes([440, 280])
+        for splitter in (self.main_split, self.right_split):
+            state = self._settings.value(f"window/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self._fill_recent_menu()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._settle_unsaved():
+            event.ignore()
+            return
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.main_split, self.right_split):
+            self._settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        event.accept()
+
+
+def _os_message(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}. The letter is still open; nothing was lost."

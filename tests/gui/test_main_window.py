@@ -1,0 +1,297 @@
+"""The main window driven through the stories users live in: write a letter from scratch and
+export it, fix a hedged apology and undo the fix, merge a notice, copy, save and close."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+from desktop import paths
+from desktop.core.draft_file import load_draft
+from desktop.core.merge import OutputKind
+from desktop.core.model import Kind
+from desktop.gui import dialogs
+from desktop.gui.app import build_window
+from desktop.gui.letter_updater import DEBOUNCE_MS
+from tests.helpers.readback import words_of_text
+
+RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
+RENEWAL = paths.examples_dir() / "renewal-email.amends"
+RENEWAL_LIST = paths.examples_dir() / "renewal-email-recipients.csv"
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, monkeypatch):
+    # Closing at teardown must not stop on the unsaved-changes question.
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    window = build_window(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def no_questions(monkeypatch):
+    """Fail loudly if the window asks something a test did not expect."""
+    asked = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: asked.append((title, message)))
+    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
+    return asked
+
+
+def wait_for_update(qtbot, window) -> list:
+    with qtbot.waitSignal(window.updater.findings_ready, timeout=DEBOUNCE_MS * 20) as ready:
+        pass
+    return ready.args[0]
+
+
+def type_into(qtbot, window, field: str, text: str) -> None:
+    widget = window.form.findChild(QLineEdit, field) or window.form.findChild(QPlainTextEdit, field)
+    assert widget is not None, f"no control for {field}"
+    window.form.focus_field(field)
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_new_draft_opens_with_the_cursor_in_the_first_field(window):
+    window.form.focus_first_field()
+    assert window.windowTitle() == "Untitled letter[*] — Amends"
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.objectName() == "recipient.name"
+
+
+def test_fill_in_the_rrsp_case_from_scratch_and_export_what_the_preview_shows(
+    qtbot, window, monkeypatch, tmp_path, no_questions
+):
+    source = load_draft(RRSP)
+    for field, value in [
+        ("recipient.name", source.recipient.name),
+        ("recipient.title", source.recipient.title),
+        ("incident.summary", source.incident.summary),
+        ("incident.what", source.incident.what),
+        ("incident.affected", source.incident.affected),
+        ("cause", source.cause),
+        ("fixed", source.fixed),
+        ("changes", source.changes),
+        ("sender.name", source.sender.name),
+        ("sender.role", source.sender.role),
+        ("sender.company", source.sender.company),
+        ("sender.contact", source.sender.contact),
+    ]:
+        type_into(qtbot, window, field, value)
+    mode = window.form.findChild(QComboBox, "follow_up.mode")
+    mode.setCurrentIndex(mode.findText("Within business days", Qt.MatchFlag.MatchContains))
+    window.form.findChild(QSpinBox, "follow_up.business_days").setValue(2)
+    wait_for_update(qtbot, window)
+
+    draft = window.session.draft
+    assert draft.incident.what == source.incident.what and draft.sender.name == "Marc Okafor"
+    assert window.session.dirty and window.windowTitle().startswith("Untitled letter[*]")
+    preview = window.preview.plain_text()
+    assert "Dear Ms Tremblay," in preview and source.cause in preview
+
+    out = tmp_path / "rrsp-letter.docx"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: out)
+    assert window.export_docx() == out
+    exported = docx.Document(io.BytesIO(out.read_bytes()))
+    assert words_of_text("\n".join(p.text for p in exported.paragraphs)) == words_of_text(preview)
+    assert no_questions == []
+
+
+def test_a_hedged_apology_is_marked_fixed_and_undone(qtbot, window, no_questions):
+    window.open_path(RRSP, example=True)
+    editor = window.form.editor_for("cause")
+    editor.clear()
+    type_into(qtbot, window, "cause", "We are sorry if you were inconvenienced by the form.")
+    findings = wait_for_update(qtbot, window)
+    (hedge,) = [f for f in findings if f.rule == "conditional-apology"]
+    assert hedge.field == "cause" and hedge.matched == "sorry if"
+    assert window.marks.findings_at("cause", hedge.start + 1) == [hedge]
+    assert "conditional apology" in window.readiness.text() and not window.readiness.ready
+    assert hedge in window.checker_panel.model.findings()
+
+    assert window.checker_panel.select_finding(hedge)
+    window.checker_panel.fix_action.trigger()
+    assert editor.toPlainText() == "We are sorry that you were inconvenienced by the form."
+    assert "conditional-apology" not in {f.rule for f in window.updater.findings}
+    assert window.marks.findings_at("cause", hedge.start + 1) == []
+    assert window.readiness.ready
+
+    editor.undo()
+    assert editor.toPlainText() == "We are sorry if you were inconvenienced by the form."
+    findings = wait_for_update(qtbot, window)
+    assert "conditional-apology" in {f.rule for f in findings}
+
+
+def test_clicking_a_finding_goes_to_its_words(qtbot, window):
+    window.open_path(RRSP, example=True)
+    window.form.editor_for("changes").setPlainText("This will never happen again.")
+    findings = wait_for_update(qtbot, window)
+    (promise,) = [f for f in findings if f.rule == "unkeepable-promise"]
+    window.checker_panel.finding_activated.emit(promise)
+    editor = window.form.editor_for("changes")
+    assert editor.hasFocus() or QApplication.focusWidget() is editor
+    assert editor.textCursor().selectedText() == promise.matched
+
+
+def test_a_notice_previews_recipient_three_and_exports_one_docx_each(qtbot, window, tmp_path, no_questions):
+    window.open_path(RENEWAL, example=True)
+    assert window.left_tabs.isTabVisible(window.left_tabs.indexOf(window.recipients))
+    assert window.recipients.load(RENEWAL_LIST)
+    window.recipients.set_preview_index(3)
+    wait_for_update(qtbot, window)
+    third = load_draft(RENEWAL)
+    import csv
+
+    with RENEWAL_LIST.open(encoding="utf-8", newline="") as handle:
+        row = list(csv.DictReader(handle))[2]
+    assert f"Dear {row['first_name']} {row['last_name']}," in window.preview.plain_text()
+    assert third.kind is Kind.NOTICE
+
+    dialog = window.export_notice()
+    assert dialog is not None
+    out = tmp_path / "letters"
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000) as done:
+        dialog.start(OutputKind.DOCX_EACH, out, "{account}-{last_name}")
+    result = done.args[0]
+    assert result.written == window.recipients.row_count()
+    assert (out / f"{row['account']}-{row['last_name']}.docx").exists()
+    dialog.close()
+
+
+def test_a_cancelled_notice_export_leaves_nothing(qtbot, window, tmp_path, no_questions):
+    people = tmp_path / "many.csv"
+    people.write_text(
+        "first_name,last_name,email\n" + "".join(f"P{n},S{n},p{n}@example.com\n" for n in range(3000)),
+        encoding="utf-8",
+    )
+    window.open_path(RENEWAL, example=True)
+    assert window.recipients.load(people)
+    dialog = window.export_notice()
+    out = tmp_path / "cancelled"
+    with qtbot.waitSignal(dialog.export_progressed, timeout=30_000):
+        dialog.start(OutputKind.DOCX_EACH, out)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=30_000)
+    assert not out.exists() or list(out.iterdir()) == []
+    dialog.close()
+
+
+@pytest.fixture
+def clipboard():
+    """Emptied afterwards: Qt's offscreen platform crashes at exit if the clipboard holds data."""
+    board = QGuiApplication.clipboard()
+    yield board
+    board.clear()
+
+
+def test_copy_puts_formatted_and_plain_text_on_the_clipboard(qtbot, window, clipboard):
+    window.open_path(RRSP, example=True)
+    assert window.copy_letter()
+    mime = clipboard.mimeData()
+    assert mime.hasHtml() and mime.hasText()
+    assert mime.text().startswith("Your reference: RRSP 4471-0923\n\nDear Ms Tremblay,")
+    assert "<p>Dear Ms Tremblay,</p>" in mime.html()
+    assert "200 King Street West" not in mime.html(), "the letterhead belongs to paper"
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window, monkeypatch):
+    window.open_path(RRSP, example=True)
+    type_into(qtbot, window, "closing_note", "One more thing.")
+    assert window.session.dirty
+    answers = iter([dialogs.UnsavedChoice.CANCEL, dialogs.UnsavedChoice.DISCARD])
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: next(answers))
+    assert not window.close()
+    assert window.isVisible()
+    assert window.close()
+
+
+def test_save_remembers_the_file_and_the_window_comes_back_as_it_was(
+    qtbot, window, settings, tmp_path, monkeypatch
+):
+    window.open_path(RRSP, example=True)
+    target = tmp_path / "tremblay.amends"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: target)
+    type_into(qtbot, window, "closing_note", "Thank you.")
+    assert window.save()
+    assert load_draft(target).closing_note == "Thank you."
+    assert not window.session.dirty and window.windowTitle().startswith("RRSP withdrawal")
+    window.main_split.setSizes([300, 660])
+    sizes = window.main_split.sizes()
+    window.close()
+
+    again = build_window(settings=settings)
+    qtbot.addWidget(again)
+    again.resize(window.size())
+    again.show()
+    qtbot.waitExposed(again)
+    assert [a.text() for a in again.recent_menu.actions()] == ["tremblay.amends"]
+    assert again.main_split.sizes() == sizes
+
+
+def test_a_broken_draft_is_refused_with_the_field_named(qtbot, window, tmp_path, no_questions):
+    window.open_path(RRSP, example=True)
+    broken = tmp_path / "broken.amends"
+    broken.write_text('{"format_version": 2, "kind": "letterish"}', encoding="utf-8")
+    assert not window.open_path(broken)
+    ((_title, message),) = no_questions
+    assert "kind" in message and "individual, notice" in message
+    assert window.session.path == RRSP
+
+
+def test_a_full_disk_keeps_the_letter_open_and_unsaved(qtbot, window, tmp_path, monkeypatch, no_questions):
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(tmp_path / "x.amends"))
+
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "x.amends")
+    monkeypatch.setattr("desktop.gui.draft_session.save_draft", full)
+    type_into(qtbot, window, "recipient.name", "Ana")
+    assert not window.save()
+    assert window.session.dirty and window.session.path is None
+    ((_title, message),) = no_questions
+    assert "No space left on device" in message and "nothing was lost" in message
+
+
+def test_every_control_has_an_accessible_name(window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QTextEdit
+
+    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()}"
+        for kind in kinds
+        for w in window.findChildren(kind)
+        if w.isVisibleTo(window) and not w.accessibleName() and not isinstance(w.parent(), QComboBox)
+    ]
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    unnamed += [
+        f"button {b.objectName()}" for b in buttons if not (b.accessibleName() or b.text() or b.toolTip())
+    ]
+    assert unnamed == []
+
+
+def test_the_kind_switch_shows_the_recipients_tab_and_notice_templates(window):
+    window.kind_choice.setCurrentIndex(window.kind_choice.findData(Kind.NOTICE))
+    window.kind_choice.activated.emit(window.kind_choice.currentIndex())
+    assert window.session.draft.kind is Kind.NOTICE
+    ids = [window.template_choice.itemData(i) for i in range(window.template_choice.count())]
+    assert "renewal-notice" in ids and "formal-letter" not in ids
+    assert window.left_tabs.isTabVisible(window.left_tabs.indexOf(window.recipients))
+    assert window.export_notice_action.isEnabled()
+
+
+def test_paths_in_the_window_title_never_show_for_examples(window):
+    window.open_path(RRSP, example=True)
+    assert window.windowTitle() == f"{load_draft(RRSP).title}[*] — Amends"
+    assert window.session.needs_save_as()
+    assert Path(window._suggested_path(".docx")).parent == Path.home()
