@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
 from desktop.core.document import Document
@@ -21,6 +22,7 @@ class PreviewPane(QTabWidget):
         self._letter = QTextBrowser()
         self._letter.setAccessibleName("Letter preview")
         self._letter.setOpenLinks(False)
+        _as_paper(self._letter)
         self._plain = QPlainTextEdit(readOnly=True)
         self._plain.setAccessibleName("Plain text preview")
         self.addTab(self._letter, "&Letter")
@@ -47,6 +49,15 @@ class PreviewPane(QTabWidget):
 
     def html_view(self) -> QTextBrowser:
         return self._letter
+
+
+def _as_paper(view: QTextBrowser) -> None:
+    """The formatted letter is shown on white, as it will be printed and as most mail
+    clients show it, whatever the system palette; its colours are the letter's own."""
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1f"))
+    view.setPalette(palette)
 
 
 def _replace_keeping_scroll(view, replace) -> None:
