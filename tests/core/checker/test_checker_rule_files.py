@@ -5,41 +5,24 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.checker import Checker
+from tests.core.checker.conftest import SCORED_LETTER_RULES, WORDING_RULES
 
-RULES_MD_IDS = {
-    "conditional-apology",
-    "feelings-shift",
-    "blame-customer",
-    "blame-third-party",
-    "excuse",
-    "minimizing",
-    "unkeepable-promise",
-    "generic-apology",
-    "vague-apology",
-    "passive-evasion",
-    "reluctant-apology",
-    "policy-defense",
-    "legal-risk",
-    "placeholder",
-    "over-apology",
-    "missing-apology",
-    "missing-responsibility",
-    "missing-specifics",
-    "missing-cause",
-    "missing-fix",
-    "missing-follow-up",
-    "missing-contact",
-    "no-compensation",
-    "follow-up-date",
-    "too-long",
-    "hard-to-read",
-    "late-apology",
-    "fact-mismatch",
-    "repeat-incident",
-    "missing-impact",
-    "missing-action",
-    "merge-field-missing",
-}
+RULES_MD_IDS = (
+    WORDING_RULES
+    | SCORED_LETTER_RULES
+    | {
+        "missing-specifics",
+        "missing-cause",
+        "no-compensation",
+        "follow-up-date",
+        "hard-to-read",
+        "late-apology",
+        "fact-mismatch",
+        "repeat-incident",
+        "merge-field-missing",
+    }
+)
+"""Every rule id of the catalogue: wording rules, scored letter rules, and the rest."""
 
 
 def _examples():
