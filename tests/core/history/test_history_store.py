@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,19 @@ def test_the_default_file_lives_in_the_user_data_folder() -> None:
     from desktop import paths
 
     assert default_history_path() == paths.user_data_dir() / "history.sqlite3"
+
+
+def test_windows_writing_at_the_same_time_lose_nothing(tmp_path, draft) -> None:
+    path = tmp_path / "history.sqlite3"
+    stores = [HistoryStore(path) for _ in range(4)]
+
+    def record(store: HistoryStore) -> None:
+        for number in range(25):
+            store.record_letter(draft, tmp_path / f"{id(store)}-{number}.docx", None)
+
+    threads = [threading.Thread(target=record, args=(store,)) for store in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(HistoryStore(path).search(limit=1000)) == 100
