@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.checker.history import PastApology
-from desktop.core.history.opening import connect, open_history, transaction
+from desktop.core.history.opening import HistoryTooNew, connect, open_history, transaction
 from desktop.core.history.records import HistoryEntry, entry_from_row, normalise_name, same_recipient
+from desktop.core.history.schema import SCHEMA_VERSION
 from desktop.core.model import Draft, Kind, Recipient
 
 FILE_NAME = "history.sqlite3"
@@ -108,7 +112,7 @@ class HistoryStore:
         }
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
-        with connect(self.path) as conn, transaction(conn):
+        with self._writing() as conn:
             cursor = conn.execute(f"INSERT INTO exports ({names}) VALUES ({marks})", list(columns.values()))
             return int(cursor.lastrowid or 0)
 
@@ -120,10 +124,22 @@ class HistoryStore:
         self._update(entry_id, "follow_up_done", on.isoformat() if on else None)
 
     def _update(self, entry_id: int, column: str, value: object) -> None:
-        with connect(self.path) as conn, transaction(conn):
+        with self._writing() as conn:
             cursor = conn.execute(f"UPDATE exports SET {column} = ? WHERE id = ?", (value, entry_id))
             if cursor.rowcount != 1:
                 raise KeyError(f"no history entry {entry_id}")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, refused if a newer Amends upgraded the file since we opened it."""
+        with connect(self.path) as conn, transaction(conn):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise HistoryTooNew(
+                    f"The letter history at {self.path} is now version {version}; this Amends writes "
+                    f"version {SCHEMA_VERSION} and will not record letters in it."
+                )
+            yield conn
 
     # Reading --------------------------------------------------------------------------------
 

@@ -107,3 +107,15 @@ def test_journal_files_go_aside_with_the_broken_file(tmp_path) -> None:
     assert store.moved_aside is not None
     assert store.moved_aside.with_name(store.moved_aside.name + "-wal").read_bytes() == b"stale log"
     _fresh_store_works(store, tmp_path)
+
+
+def test_a_window_open_while_a_newer_amends_upgrades_the_file_stops_writing(tmp_path) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore(path)
+    store.record_letter(clinic_draft(), tmp_path / "a.docx", None)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA user_version = 3")
+    with pytest.raises(HistoryTooNew, match="version 3"):
+        store.record_letter(clinic_draft(), tmp_path / "b.docx", None)
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM exports").fetchone()[0] == 1
