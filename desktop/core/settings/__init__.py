@@ -1,9 +1,17 @@
 """Personal settings and the team profile: declared as data, validated on load, merged by precedence.
 
 Nothing here is created at import time and nothing imports Qt: the GUI keeps its window
-state in QSettings.
+state in QSettings, and everything else it needs comes from `load_effective()`.
 """
 
+from desktop.core.settings.apply import (
+    docx_layout,
+    new_draft_defaults,
+    rule_files,
+    template_dirs,
+    usable_rule_files,
+)
+from desktop.core.settings.effective import EffectiveSettings, load_effective, merge
 from desktop.core.settings.personal import (
     SETTINGS_FILE,
     LoadResult,
@@ -13,18 +21,29 @@ from desktop.core.settings.personal import (
     save_settings,
 )
 from desktop.core.settings.problems import Problem, SettingValueError
+from desktop.core.settings.profile import TeamProfile, load_profile
 from desktop.core.settings.schema import PERSONAL, TEAM, Setting
 
 __all__ = [
     "PERSONAL",
     "SETTINGS_FILE",
     "TEAM",
+    "EffectiveSettings",
     "LoadResult",
     "Problem",
     "Setting",
     "SettingValueError",
     "Settings",
+    "TeamProfile",
+    "docx_layout",
+    "load_effective",
+    "load_profile",
     "load_settings",
+    "merge",
+    "new_draft_defaults",
     "read_settings",
+    "rule_files",
     "save_settings",
+    "template_dirs",
+    "usable_rule_files",
 ]

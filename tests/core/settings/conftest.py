@@ -49,12 +49,22 @@ subdivision = "ON"
 """
 
 
+TEAM_TEMPLATE = """\
+{#-
+name = "Northwind letter"
+kind = "individual"
+description = "The team's own letter."
+-#}
+Dear {{ recipient.name }}
+"""
+
+
 def make_profile(folder: Path, profile_toml: str = PROFILE) -> Path:
     (folder / "rules").mkdir(parents=True)
     (folder / "templates").mkdir()
     (folder / "profile.toml").write_text(profile_toml, encoding="utf-8")
     (folder / "rules" / "legal.toml").write_text(TEAM_RULES, encoding="utf-8")
-    (folder / "templates" / "team-letter.j2").write_text("{# id = 'team-letter' #}\n", encoding="utf-8")
+    (folder / "templates" / "team-letter.j2").write_text(TEAM_TEMPLATE, encoding="utf-8")
     (folder / "logo.png").write_bytes(PNG)
     return folder
 

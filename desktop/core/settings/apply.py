@@ -1,0 +1,101 @@
+"""What the rest of the app takes from the settings: a new draft, a DOCX layout, and where
+templates and rule files are found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from desktop.core.model import Draft, FollowUp, Sender
+from desktop.core.settings.effective import EffectiveSettings
+from desktop.core.settings.problems import Problem
+from desktop.core.writers.docx import DocxLayout
+from desktop.core.writers.docx_parts import PageSetup
+
+USER_RULES_DIR = "rules"
+USER_TEMPLATES_DIR = "templates"
+
+
+def new_draft_defaults(effective: EffectiveSettings) -> Draft:
+    """An empty draft with the sender, sign-off, template, locale and holiday calendar filled in."""
+    return Draft(
+        template=str(effective["letter.template"]),
+        locale=str(effective["letter.locale"]),
+        sender=Sender(
+            name=str(effective["sender.name"]),
+            role=str(effective["sender.role"]),
+            company=str(effective["company.name"]),
+            email=str(effective["sender.email"]),
+            address="\n".join(_lines(effective["company.address"])),
+            contact=str(effective["sender.contact"]),
+            sign_off=str(effective["letter.sign_off"]),
+            signature="\n".join(_lines(effective["sender.signature"])),
+        ),
+        follow_up=FollowUp(
+            country=str(effective["holidays.country"]).upper(),
+            subdivision=str(effective["holidays.subdivision"]).upper(),
+        ),
+    )
+
+
+def docx_layout(effective: EffectiveSettings) -> DocxLayout:
+    """Paper, margins and the team's logo for the DOCX writer.
+
+    With page.size "auto" and the built-in margins the page is left to the writer, which
+    picks Letter or A4 per letter from its locale; auto with margins of one's own takes the
+    paper of the default locale.
+    """
+    size = str(effective["page.size"])
+    margins = effective["page.margins_mm"]
+    page: PageSetup | None = None
+    if size != "auto":
+        page = PageSetup(size=size, margins_mm=margins)  # type: ignore[arg-type]
+    elif margins != effective.declared["page.margins_mm"].default:
+        paper = PageSetup.for_locale(str(effective["letter.locale"])).size
+        page = PageSetup(size=paper, margins_mm=margins)  # type: ignore[arg-type]
+    logo = effective.profile.logo if effective.profile else None
+    return DocxLayout(page=page, logo=logo, logo_width_mm=float(effective["logo.width_mm"]))  # type: ignore[arg-type]
+
+
+def template_dirs(effective: EffectiveSettings) -> list[Path]:
+    """The folders of templates beyond the built-in ones, team first, then the user's own.
+
+    TemplateCatalogue lets a later folder replace a template of the same id, so a user's own
+    template wins over the team's, as personal settings win over the profile.
+    """
+    team = [effective.profile.templates_dir] if effective.profile else []
+    return [*team, effective.user_dir / USER_TEMPLATES_DIR]
+
+
+def rule_files(effective: EffectiveSettings) -> list[Path]:
+    """Rule files for Checker.from_files: the team's, then the user's (whose overrides win)."""
+    team = effective.profile.rule_files() if effective.profile else []
+    user_dir = effective.user_dir / USER_RULES_DIR
+    return [*team, *(sorted(user_dir.glob("*.toml")) if user_dir.is_dir() else [])]
+
+
+def usable_rule_files(
+    files: Iterable[Path], builtin_dir: Path | None = None
+) -> tuple[list[Path], list[Problem]]:
+    """The files the checker can load together, and a problem for each one left out.
+
+    The checker stops at the first broken rule file; a typo in the team's rules must not
+    stop the app, so the broken file is set aside (and named) and the rest still load.
+    """
+    from desktop.core.checker.engine import Checker
+    from desktop.core.checker.loader import RuleFileError
+
+    usable, problems = list(files), []
+    while True:
+        try:
+            Checker.from_files(usable, builtin_dir)
+            return usable, problems
+        except RuleFileError as exc:
+            if exc.path not in usable:
+                raise  # the built-in rules are broken: a bug of ours, not the team's
+            usable.remove(exc.path)
+            problems.append(Problem(exc.path, "", exc.reason, exc.line))
+
+
+def _lines(value: object) -> tuple[str, ...]:
+    return tuple(str(line) for line in value) if isinstance(value, list | tuple) else ()

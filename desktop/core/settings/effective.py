@@ -1,0 +1,80 @@
+"""The settings the app runs with: personal over team profile over built-in, key by key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from desktop.core.settings.personal import SETTINGS_FILE, Settings, load_settings
+from desktop.core.settings.problems import Problem
+from desktop.core.settings.profile import TeamProfile, load_profile
+from desktop.core.settings.schema import GROUPS, PERSONAL, TEAM, Setting
+
+PERSONAL_SOURCE = "personal"
+TEAM_SOURCE = "team"
+DEFAULT_SOURCE = "default"
+_ALL = MappingProxyType({setting.key: setting for setting in (*PERSONAL, *TEAM)})
+
+
+@dataclass(frozen=True)
+class EffectiveSettings:
+    values: Mapping[str, object]
+    sources: Mapping[str, str]
+    """Where each value came from: "personal", "team" or "default" (for the settings dialog)."""
+    user_dir: Path
+    """The user data folder: the user's own templates/ and rules/ live there."""
+    profile: TeamProfile | None = None
+    problems: tuple[Problem, ...] = ()
+    """Everything wrong in the settings file and the profile, to show once at start-up."""
+    declared: Mapping[str, Setting] = field(default_factory=lambda: _ALL, repr=False, compare=False)
+
+    def __getitem__(self, key: str) -> object:
+        return self.values[key]
+
+    @property
+    def profile_dir(self) -> Path | None:
+        return self.profile.folder if self.profile else None
+
+
+def merge(
+    personal: Settings,
+    profile: TeamProfile | None,
+    user_dir: Path,
+    problems: tuple[Problem, ...] = (),
+) -> EffectiveSettings:
+    """Each key from the first of personal settings, team profile, built-in default that sets it."""
+    layers = [(PERSONAL_SOURCE, personal), *([(TEAM_SOURCE, profile)] if profile else [])]
+    values: dict[str, object] = {}
+    sources: dict[str, str] = {}
+    for key, setting in _ALL.items():
+        group = next((g for g in GROUPS if key in g), (key,))
+        source, layer = next(
+            ((name, layer) for name, layer in layers if any(_sets(layer, k) for k in group)),
+            (DEFAULT_SOURCE, None),
+        )
+        values[key] = layer[key] if layer is not None and key in layer.declared else setting.default
+        sources[key] = source
+    return EffectiveSettings(MappingProxyType(values), MappingProxyType(sources), user_dir, profile, problems)
+
+
+def _sets(layer: Settings | TeamProfile, key: str) -> bool:
+    return key in layer.declared and layer.is_set(key)
+
+
+def load_effective(user_dir: Path | None = None, settings_path: Path | None = None) -> EffectiveSettings:
+    """Read the user's settings and the team profile they point to, and merge them.
+
+    Never raises for a bad file. `user_dir` defaults to the platform's user data folder,
+    looked up now rather than at import, so tests and a portable install can pass their own.
+    """
+    if user_dir is None:
+        from desktop import paths
+
+        user_dir = paths.user_data_dir()
+    loaded = load_settings(settings_path or user_dir / SETTINGS_FILE)
+    folder = loaded.settings["team.profile"]
+    profile = load_profile(folder) if isinstance(folder, Path) else None
+    problems = (*loaded.problems, *(profile.problems if profile else ()))
+    return merge(loaded.settings, profile, user_dir, problems)
