@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.checker import Checker
+from desktop.core.checker.history import HistoryLookup
 from desktop.core.document import Document
 from desktop.core.model import Draft, Recipient
 from desktop.core.templates import TemplateCatalogue, TemplateError
@@ -35,12 +36,14 @@ class LetterUpdater(QObject):
         draft: Callable[[], Draft],
         parent: QObject | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        history: HistoryLookup | None = None,
     ):
         super().__init__(parent)
         self._catalogue = catalogue
         self._checker = checker
         self._draft = draft
         self._today = today
+        self._history = history
         self._recipient: Recipient | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.update_now)
@@ -75,5 +78,6 @@ class LetterUpdater(QObject):
             today=self._today(),
             ignored=draft.ignored_findings,
             accepted=draft.accepted_findings,
+            history=self._history,
         )
         self.findings_ready.emit(self.findings)

@@ -3,6 +3,7 @@ menus that open, save, copy and export the letter."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QUrl
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, paths
 from desktop.core.checker import Checker
+from desktop.core.context import letter_facts
 from desktop.core.draft_file import SUFFIX, DraftFormatError
+from desktop.core.history import HistoryError, HistoryStore
 from desktop.core.model import Kind
 from desktop.core.recipients import required_recipient_fields
 from desktop.core.templates import TemplateCatalogue, TemplateError
@@ -41,17 +44,30 @@ KIND_LABELS = {Kind.INDIVIDUAL: "Individual letter", Kind.NOTICE: "Mass notice"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalogue: TemplateCatalogue, checker: Checker, settings: QSettings):
+    def __init__(
+        self,
+        catalogue: TemplateCatalogue,
+        checker: Checker,
+        settings: QSettings,
+        history: HistoryStore | None = None,
+    ):
         super().__init__()
         self._catalogue = catalogue
         self._settings = settings
+        self.history = history
         self.session = DraftSession(self)
         self.form = FormPanel()
         self.preview = PreviewPane()
         self.checker_panel = CheckerPanel()
         self.readiness = ReadinessBanner()
         self.recipients = RecipientsPanel()
-        self.updater = LetterUpdater(catalogue, checker, lambda: self.session.draft, self)
+        self.updater = LetterUpdater(
+            catalogue,
+            checker,
+            lambda: self.session.draft,
+            self,
+            history=history.past_apologies if history else None,
+        )
         self.marks = FindingMarks(self.form.editor_for)
         self._build_toolbar()
         self._build_layout()
@@ -334,6 +350,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             dialogs.show_error(self, "The letter was not exported", _os_message(exc))
             return None
+        self._record_letter(path)
         self._offer_to_open(path)
         return path
 
@@ -357,6 +374,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             dialogs.show_error(self, "The e-mail draft was not exported", _os_message(exc))
             return None
+        self._record_letter(path)
         self._offer_to_open(path)
         return path
 
@@ -367,8 +385,32 @@ class MainWindow(QMainWindow):
             self._show_left(self.recipients)
             return None
         dialog = ExportNoticeDialog(self.session.draft, self._catalogue, inputs, self)
+        dialog.finished_export.connect(lambda result: self._record_notice(inputs.table.path.name, result))
         dialog.open()
         return dialog
+
+    def _follow_up_date(self):
+        return letter_facts(self.session.draft).follow_up_date
+
+    def _record_letter(self, path: Path) -> None:
+        """The letter is written whatever happens here: a history problem only warns."""
+        self._record(lambda: self.history.record_letter(self.session.draft, path, self._follow_up_date()))
+
+    def _record_notice(self, list_name: str, result) -> None:
+        draft = self.session.draft
+        self._record(
+            lambda: self.history.record_notice(
+                draft, list_name, result.written, result.output, self._follow_up_date()
+            )
+        )
+
+    def _record(self, write) -> None:
+        if self.history is None:
+            return
+        try:
+            write()
+        except (HistoryError, OSError, sqlite3.Error) as exc:
+            self.statusBar().showMessage(f"Exported, but not recorded in the letter history: {exc}", 10000)
 
     def _suggested_path(self, suffix: str) -> Path:
         """Beside the draft's own file; in the home folder for new drafts and examples."""

@@ -88,7 +88,10 @@ def main() -> None:
         work = Path(tmp)
         dialogs.ask_unsaved_changes = lambda *_a: dialogs.UnsavedChoice.DISCARD
         dialogs.ask_open_after_export = lambda *_a: None
-        window = build_window(settings=QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
+        window = build_window(
+            settings=QSettings(str(work / "s.ini"), QSettings.Format.IniFormat),
+            history_path=work / "history.sqlite3",
+        )
         window.resize(1280, 720)
         window.show()
         for words in (400, 2000):

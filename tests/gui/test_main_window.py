@@ -32,10 +32,10 @@ def settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, settings, monkeypatch):
+def window(qtbot, settings, monkeypatch, tmp_path):
     # Closing at teardown must not stop on the unsaved-changes question.
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
-    window = build_window(settings=settings)
+    window = build_window(settings=settings, history_path=tmp_path / "history.sqlite3")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -231,7 +231,7 @@ def test_save_remembers_the_file_and_the_window_comes_back_as_it_was(
     sizes = window.main_split.sizes()
     window.close()
 
-    again = build_window(settings=settings)
+    again = build_window(settings=settings, history_path=tmp_path / "history.sqlite3")
     qtbot.addWidget(again)
     again.resize(window.size())
     again.show()
@@ -295,3 +295,30 @@ def test_paths_in_the_window_title_never_show_for_examples(window):
     assert window.windowTitle() == f"{load_draft(RRSP).title}[*] — Amends"
     assert window.session.needs_save_as()
     assert Path(window._suggested_path(".docx")).parent == Path.home()
+
+
+def test_an_export_is_recorded_and_a_second_apology_is_flagged(
+    qtbot, window, tmp_path, monkeypatch, no_questions
+):
+    window.open_path(RRSP, example=True)
+    assert not any(f.rule == "repeat-incident" for f in window.updater.findings)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "first.docx")
+    assert window.export_docx() == tmp_path / "first.docx"
+    (entry,) = window.history.search("Tremblay")
+    assert entry.output == tmp_path / "first.docx" and entry.category == load_draft(RRSP).incident.category
+
+    window.updater.update_now()
+    assert "repeat-incident" in {f.rule for f in window.updater.findings}
+
+
+def test_a_corrupt_history_is_moved_aside_and_the_app_still_works(qtbot, settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    broken = tmp_path / "history.sqlite3"
+    broken.write_bytes(b"not a database at all" * 100)
+    window = build_window(RRSP, settings=settings, history_path=broken)
+    qtbot.addWidget(window)
+    assert "history" in window.statusBar().currentMessage().lower()
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith("history.corrupt-")]
+    assert len(moved) == 1 and moved[0].read_bytes() == b"not a database at all" * 100
+    assert window.history is not None and window.history.search("") == []
+    assert window.preview.plain_text().count("Dear Ms Tremblay,") == 1
