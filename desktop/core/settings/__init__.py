@@ -11,6 +11,13 @@ from desktop.core.settings.apply import (
     template_dirs,
     usable_rule_files,
 )
+from desktop.core.settings.bundle import (
+    BUNDLE_SUFFIX,
+    ProfileBundleError,
+    ProfileExistsError,
+    export_profile,
+    import_profile,
+)
 from desktop.core.settings.effective import EffectiveSettings, load_effective, merge
 from desktop.core.settings.personal import (
     SETTINGS_FILE,
@@ -25,17 +32,22 @@ from desktop.core.settings.profile import TeamProfile, load_profile
 from desktop.core.settings.schema import PERSONAL, TEAM, Setting
 
 __all__ = [
+    "BUNDLE_SUFFIX",
     "PERSONAL",
     "SETTINGS_FILE",
     "TEAM",
     "EffectiveSettings",
     "LoadResult",
     "Problem",
+    "ProfileBundleError",
+    "ProfileExistsError",
     "Setting",
     "SettingValueError",
     "Settings",
     "TeamProfile",
     "docx_layout",
+    "export_profile",
+    "import_profile",
     "load_effective",
     "load_profile",
     "load_settings",

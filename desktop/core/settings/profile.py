@@ -90,6 +90,8 @@ def read_profile(raw: str, path: Path, folder: Path) -> TeamProfile:
 def _logo_problem(name: object, folder: Path) -> str | None:
     if not name:
         return None
+    if "/" in str(name):
+        return f"the logo must sit in the profile folder itself (so it travels in an export), not {name!r}"
     if not str(name).lower().endswith(LOGO_SUFFIXES):
         return f"the logo must be a PNG or JPEG file, not {name!r}"
     if not (folder / str(name)).is_file():

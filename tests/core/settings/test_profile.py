@@ -35,6 +35,7 @@ def test_a_profile_is_read_in_full(profile_dir: Path):
         (('file = "logo.png"', 'file = "../../etc/logo.png"'), "logo.file", 15, "inside the profile folder"),
         (('file = "logo.png"', 'file = "missing.png"'), "logo.file", 15, "no file 'missing.png'"),
         (('file = "logo.png"', 'file = "logo.gif"'), "logo.file", 15, "PNG or JPEG"),
+        (('file = "logo.png"', 'file = "art/logo.png"'), "logo.file", 15, "in the profile folder itself"),
         (
             ('address = ["14 Elm Row", "Leeds LS6 2AB"]', 'address = "14 Elm Row"'),
             "company.address",
