@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import sys
 from pathlib import Path
@@ -12,22 +13,59 @@ from PySide6.QtWidgets import QApplication
 from desktop import __version__, paths
 from desktop.core.checker import Checker
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
+from desktop.core.settings import (
+    docx_layout,
+    load_effective,
+    new_draft_defaults,
+    rule_files,
+    template_dirs,
+    usable_rule_files,
+)
 from desktop.core.templates import TemplateCatalogue
+from desktop.core.writers.docx import DocxLayout, DocxWriter
 from desktop.gui.main_window import MainWindow
 
 
 def build_window(
-    draft: Path | None = None, settings: QSettings | None = None, history_path: Path | None = None
+    draft: Path | None = None,
+    settings: QSettings | None = None,
+    history_path: Path | None = None,
+    user_dir: Path | None = None,
 ) -> MainWindow:
-    catalogue = TemplateCatalogue(paths.builtin_templates_dir(), [paths.user_templates_dir()])
-    checker = Checker.from_files(sorted((paths.user_data_dir() / "rules").glob("*.toml")))
+    """`user_dir` (settings, own templates and rules) and `history_path` default to the
+    user's data folder; tests pass their own."""
+    effective = load_effective(user_dir)
+    rules, rule_problems = usable_rule_files(rule_files(effective))
+    catalogue = TemplateCatalogue(paths.builtin_templates_dir(), template_dirs(effective))
+    checker = Checker.from_files(rules)
     history, history_message = open_history(history_path or default_history_path())
-    window = MainWindow(catalogue, checker, settings or QSettings("Amends", "Amends"), history)
-    if history_message:
-        window.statusBar().showMessage(history_message)
+    window = MainWindow(
+        catalogue,
+        checker,
+        settings or QSettings("Amends", "Amends"),
+        history,
+        new_draft=lambda: new_draft_defaults(effective),
+        layout=_layout_or_none(effective),
+    )
+    problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
+    notes = [*problems[:1], *([history_message] if history_message else [])]
+    if len(problems) > 1:
+        notes.append(f"and {len(problems) - 1} more settings problem(s)")
+    if notes:
+        window.statusBar().showMessage("; ".join(notes))
     if draft is not None:
         window.open_path(draft)
     return window
+
+
+def _layout_or_none(effective) -> DocxLayout | None:
+    """The team's paper, margins and logo; a logo that cannot be read is left out, not fatal."""
+    layout = docx_layout(effective)
+    try:
+        DocxWriter(layout)
+    except ValueError:
+        return dataclasses.replace(layout, logo=None)
+    return layout
 
 
 def open_history(path: Path) -> tuple[HistoryStore | None, str | None]:

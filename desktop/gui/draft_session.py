@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.draft_file import SUFFIX, load_draft, save_draft
-from desktop.core.model import Draft, Kind
+from desktop.core.model import Draft
 
 
 class DraftSession(QObject):
@@ -38,8 +38,9 @@ class DraftSession(QObject):
             return self.draft.title.strip()
         return self.path.stem if self.path else "Untitled letter"
 
-    def new(self, kind: Kind = Kind.INDIVIDUAL, template: str = "") -> None:
-        self.draft = Draft(kind=kind, template=template or Draft().template)
+    def new(self, draft: Draft | None = None) -> None:
+        """A new draft: blank, or prefilled from the user's settings and team profile."""
+        self.draft = draft or Draft()
         self._replace(None, example=False)
 
     def open(self, path: Path, example: bool = False) -> None:

@@ -4,6 +4,7 @@ menus that open, save, copy and export the letter."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QUrl
@@ -24,11 +25,11 @@ from desktop.core.checker import Checker
 from desktop.core.context import letter_facts
 from desktop.core.draft_file import SUFFIX, DraftFormatError
 from desktop.core.history import HistoryError, HistoryStore
-from desktop.core.model import Kind
+from desktop.core.model import Draft, Kind
 from desktop.core.recipients import required_recipient_fields
 from desktop.core.templates import TemplateCatalogue, TemplateError
 from desktop.core.writers.clipboard import clipboard_payload
-from desktop.core.writers.docx import DocxWriter
+from desktop.core.writers.docx import DocxLayout, DocxWriter
 from desktop.core.writers.email import email_message, write_eml
 from desktop.gui import dialogs
 from desktop.gui.checking import CheckerPanel, FindingMarks, ReadinessBanner, apply_fix
@@ -50,11 +51,16 @@ class MainWindow(QMainWindow):
         checker: Checker,
         settings: QSettings,
         history: HistoryStore | None = None,
+        new_draft: Callable[[], Draft] = Draft,
+        layout: DocxLayout | None = None,
     ):
         super().__init__()
         self._catalogue = catalogue
         self._settings = settings
         self.history = history
+        self._new_draft = new_draft
+        """A blank draft with the sender, sign-off and template from settings."""
+        self._layout = layout
         self.session = DraftSession(self)
         self.form = FormPanel()
         self.preview = PreviewPane()
@@ -177,7 +183,7 @@ class MainWindow(QMainWindow):
     # --- the open draft -------------------------------------------------------------------
 
     def _load_session(self) -> None:
-        self.session.new()
+        self.session.new(self._new_draft())
 
     def _session_replaced(self) -> None:
         draft = self.session.draft
@@ -252,7 +258,9 @@ class MainWindow(QMainWindow):
 
     def new_draft(self) -> None:
         if self._settle_unsaved():
-            self.session.new(self.session.draft.kind)
+            draft = self._new_draft()
+            draft.kind = self.session.draft.kind
+            self.session.new(draft)
             self.form.focus_first_field()
 
     def open_dialog(self) -> None:
@@ -346,7 +354,7 @@ class MainWindow(QMainWindow):
             return None
         path = path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
         try:
-            DocxWriter().write(self.updater.document, path)
+            DocxWriter(self._layout).write(self.updater.document, path)
         except OSError as exc:
             dialogs.show_error(self, "The letter was not exported", _os_message(exc))
             return None

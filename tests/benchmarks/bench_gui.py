@@ -91,6 +91,7 @@ def main() -> None:
         window = build_window(
             settings=QSettings(str(work / "s.ini"), QSettings.Format.IniFormat),
             history_path=work / "history.sqlite3",
+            user_dir=work / "user",
         )
         window.resize(1280, 720)
         window.show()

@@ -7,7 +7,7 @@ import pytest
 from desktop import paths
 from desktop.core.checker import Checker
 from desktop.core.draft_file import DraftFormatError, load_draft
-from desktop.core.model import Kind
+from desktop.core.model import Draft, Kind
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.plain import to_text
 from desktop.gui.draft_session import DraftSession
@@ -37,7 +37,7 @@ def test_a_session_knows_its_file_name_and_unsaved_state(qtbot, tmp_path):
 
 def test_a_broken_file_leaves_the_open_draft_alone(tmp_path):
     session = DraftSession()
-    session.new(Kind.NOTICE)
+    session.new(Draft(kind=Kind.NOTICE))
     broken = tmp_path / "broken.amends"
     broken.write_text('{"format_version": 1, "kind": 3}', encoding="utf-8")
     with pytest.raises(DraftFormatError, match="kind"):

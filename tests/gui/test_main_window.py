@@ -35,7 +35,9 @@ def settings(tmp_path) -> QSettings:
 def window(qtbot, settings, monkeypatch, tmp_path):
     # Closing at teardown must not stop on the unsaved-changes question.
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
-    window = build_window(settings=settings, history_path=tmp_path / "history.sqlite3")
+    window = build_window(
+        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "user"
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -231,7 +233,9 @@ def test_save_remembers_the_file_and_the_window_comes_back_as_it_was(
     sizes = window.main_split.sizes()
     window.close()
 
-    again = build_window(settings=settings, history_path=tmp_path / "history.sqlite3")
+    again = build_window(
+        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "user"
+    )
     qtbot.addWidget(again)
     again.resize(window.size())
     again.show()
@@ -315,10 +319,43 @@ def test_a_corrupt_history_is_moved_aside_and_the_app_still_works(qtbot, setting
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
     broken = tmp_path / "history.sqlite3"
     broken.write_bytes(b"not a database at all" * 100)
-    window = build_window(RRSP, settings=settings, history_path=broken)
+    window = build_window(RRSP, settings=settings, history_path=broken, user_dir=tmp_path / "user")
     qtbot.addWidget(window)
     assert "history" in window.statusBar().currentMessage().lower()
     moved = [p for p in tmp_path.iterdir() if p.name.startswith("history.corrupt-")]
     assert len(moved) == 1 and moved[0].read_bytes() == b"not a database at all" * 100
     assert window.history is not None and window.history.search("") == []
     assert window.preview.plain_text().count("Dear Ms Tremblay,") == 1
+
+
+def test_a_new_draft_starts_from_the_users_settings(qtbot, settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "settings.toml").write_text(
+        '[sender]\nname = "Marc Okafor"\nrole = "Client Service Specialist"\n\n'
+        '[letter]\nsign_off = "Kind regards"\nlocale = "en_CA"\n\n'
+        '[holidays]\ncountry = "CA"\nsubdivision = "ON"\n',
+        encoding="utf-8",
+    )
+    window = build_window(settings=settings, history_path=tmp_path / "h.sqlite3", user_dir=user)
+    qtbot.addWidget(window)
+    draft = window.session.draft
+    assert (draft.sender.name, draft.sender.role, draft.sender.sign_off) == (
+        "Marc Okafor",
+        "Client Service Specialist",
+        "Kind regards",
+    )
+    assert (draft.locale, draft.follow_up.country, draft.follow_up.subdivision) == ("en_CA", "CA", "ON")
+
+
+def test_a_broken_settings_file_is_named_and_the_app_still_starts(qtbot, settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "settings.toml").write_text('[page]\nsize = "A5"\n', encoding="utf-8")
+    window = build_window(settings=settings, history_path=tmp_path / "h.sqlite3", user_dir=user)
+    qtbot.addWidget(window)
+    message = window.statusBar().currentMessage()
+    assert "settings.toml" in message and "page.size" in message
+    assert window.session.draft.template == "formal-letter"
