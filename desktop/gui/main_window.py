@@ -341,46 +341,40 @@ class MainWindow(QMainWindow):
         return True
 
     def export_docx(self) -> Path | None:
+        return self._export_letter(
+            "Export letter",
+            ".docx",
+            "Word documents (*.docx)",
+            lambda document, path: DocxWriter(self._layout).write(document, path),
+        )
+
+    def export_eml(self) -> Path | None:
+        def write(document, path: Path) -> None:
+            draft = self.session.draft
+            recipient, sender = draft.recipient, draft.sender
+            write_eml(
+                email_message(document, recipient.email, recipient.name, sender.email, sender.name), path
+            )
+
+        return self._export_letter("Export e-mail draft", ".eml", "E-mail (*.eml)", write)
+
+    def _export_letter(self, title: str, suffix: str, filter_: str, write) -> Path | None:
+        """Render now, ask where, write, record in the history, offer to open the result."""
         self.updater.update_now()
-        if self.updater.document is None:
+        document = self.updater.document
+        if document is None:
             dialogs.show_error(
                 self, "Nothing to export", "The letter cannot be rendered yet; see the preview."
             )
             return None
-        path = dialogs.ask_save_path(
-            self, "Export letter", self._suggested_path(".docx"), "Word documents (*.docx)"
-        )
+        path = dialogs.ask_save_path(self, title, self._suggested_path(suffix), filter_)
         if path is None:
             return None
-        path = path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+        path = path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
         try:
-            DocxWriter(self._layout).write(self.updater.document, path)
+            write(document, path)
         except OSError as exc:
-            dialogs.show_error(self, "The letter was not exported", _os_message(exc))
-            return None
-        self._record_letter(path)
-        self._offer_to_open(path)
-        return path
-
-    def export_eml(self) -> Path | None:
-        self.updater.update_now()
-        document = self.updater.document
-        if document is None:
-            return None
-        path = dialogs.ask_save_path(
-            self, "Export e-mail draft", self._suggested_path(".eml"), "E-mail (*.eml)"
-        )
-        if path is None:
-            return None
-        path = path if path.suffix.lower() == ".eml" else path.with_name(path.name + ".eml")
-        draft = self.session.draft
-        message = email_message(
-            document, draft.recipient.email, draft.recipient.name, draft.sender.email, draft.sender.name
-        )
-        try:
-            write_eml(message, path)
-        except OSError as exc:
-            dialogs.show_error(self, "The e-mail draft was not exported", _os_message(exc))
+            dialogs.show_error(self, "Nothing was exported", _os_message(exc))
             return None
         self._record_letter(path)
         self._offer_to_open(path)

@@ -359,3 +359,24 @@ def test_a_broken_settings_file_is_named_and_the_app_still_starts(qtbot, setting
     message = window.statusBar().currentMessage()
     assert "settings.toml" in message and "page.size" in message
     assert window.session.draft.template == "formal-letter"
+
+
+def test_an_email_draft_goes_from_the_sender_to_the_recipient(
+    qtbot, window, tmp_path, monkeypatch, no_questions
+):
+    import email
+    import email.policy
+
+    window.open_path(RRSP, example=True)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "tremblay")
+    path = window.export_eml()
+    assert path == tmp_path / "tremblay.eml"
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    draft = load_draft(RRSP)
+    assert message["To"].addresses[0].addr_spec == draft.recipient.email
+    assert message["From"].addresses[0].display_name == draft.sender.name
+    assert (
+        message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        == window.preview.plain_text().split("My mistake with the restart of your RRSP withdrawal\n\n", 1)[1]
+    )
+    assert window.history.search("Tremblay")[0].output == path
