@@ -169,6 +169,8 @@ def test_a_notice_previews_recipient_three_and_exports_one_docx_each(qtbot, wind
     result = done.args[0]
     assert result.written == window.recipients.row_count()
     assert (out / f"{row['account']}-{row['last_name']}.docx").exists()
+    (recorded,) = window.history.search(RENEWAL_LIST.name)
+    assert recorded.recipient_count == result.written and recorded.output == out
     dialog.close()
 
 
