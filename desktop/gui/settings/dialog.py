@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from desktop.core.settings import (
     PERSONAL,
     SETTINGS_FILE,
+    EffectiveSettings,
     Settings,
     SettingValueError,
+    checks,
     load_effective,
     load_profile,
     load_settings,
@@ -33,6 +35,7 @@ from desktop.gui.settings.field import SettingField
 from desktop.gui.settings.pages import build_tabs, problems_label, title_of
 
 PROFILE_KEY = "team.profile"
+COUNTRY, SUBDIVISION = "holidays.country", "holidays.subdivision"
 
 
 class SettingsDialog(QDialog):
@@ -148,11 +151,21 @@ class SettingsDialog(QDialog):
             following = not self._settings.is_set(key) and key not in self._invalid
             if show_all or (key != editing and following):
                 field.editor.set_value(merged.values[key])
+        self._check_subdivision(merged)
         self._ok.setEnabled(not self._invalid)
         # The invalid field may sit on another tab: say which ones stop the save.
         names = [self._fields[key].title for key in self._fields if key in self._invalid]
         self.blocked.setText(f"Fix to save: {', '.join(names)}" if names else "")
         self._show_profile_status()
+
+    def _check_subdivision(self, merged: EffectiveSettings) -> None:
+        """A province only makes sense with its country; checked as a pair, as on load, so
+        the dialog never saves a combination the next start would refuse."""
+        reason = None
+        if merged.sources[SUBDIVISION] == "personal":
+            reason = checks.subdivision_of(str(merged[COUNTRY]), str(merged[SUBDIVISION]))
+        self._fields[SUBDIVISION].show_error(reason)
+        (self._invalid.add if reason else self._invalid.discard)(SUBDIVISION)
 
     def _show_profile_status(self) -> None:
         profile = self._profile

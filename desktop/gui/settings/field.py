@@ -6,7 +6,7 @@ The field only shows; whether a value is accepted is the dialog's call (through
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.settings import Setting
@@ -48,10 +48,15 @@ class SettingField(QWidget):
         self.clear.clicked.connect(lambda: self.clear_requested.emit(self.setting.key))
 
     def _lay_out(self) -> None:
+        # One width for every source label, so the editors line up whatever they say.
+        widest = max(SOURCE_TEXT.values(), key=self.source.fontMetrics().horizontalAdvance)
+        self.source.setFixedWidth(self.source.fontMetrics().horizontalAdvance(widest) + 8)
+        self.source.setMinimumHeight(self.clear.sizeHint().height())
+        self.source.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.editor, 1)
-        top.addWidget(self.source)
-        top.addWidget(self.clear)
+        top.addWidget(self.source, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.clear, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(2)

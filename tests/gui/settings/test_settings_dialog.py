@@ -141,3 +141,16 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_province_must_belong_to_the_country(user_dir, open_dialog, qtbot):
+    dialog = open_dialog(user_dir)
+    type_into(qtbot, dialog, "holidays.country", "CA")
+    type_into(qtbot, dialog, "holidays.subdivision", "XX")
+    assert "not a subdivision of CA" in dialog.field("holidays.subdivision").error.text()
+    assert not dialog._ok.isEnabled()
+    type_into(qtbot, dialog, "holidays.subdivision", "ON")
+    assert dialog._ok.isEnabled()
+    dialog.accept()
+    saved = load_settings(user_dir / SETTINGS_FILE)
+    assert saved.problems == [] and saved.settings["holidays.subdivision"] == "ON"
