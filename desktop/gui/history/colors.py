@@ -1,0 +1,29 @@
+"""Follow-up state colours, in the shade that reads on the current palette (light or dark)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+
+from desktop.core.checker.findings import Severity
+from desktop.gui.checking.colors import severity_color, tint
+
+_SEVERITY = {"overdue": Severity.ERROR, "due": Severity.WARNING}
+
+
+def state_foreground(state: str, palette: QPalette) -> QColor | None:
+    """Overdue red, due amber, done muted; None (the palette's text) for upcoming or none.
+
+    The checker's severity colours are reused so "red" means the same thing across the app.
+    """
+    if state in _SEVERITY:
+        return severity_color(_SEVERITY[state], palette)
+    if state == "done":
+        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    return None
+
+
+def state_background(state: str, palette: QPalette) -> QColor | None:
+    """A faint tint behind overdue and due cells, so they stand out without shouting."""
+    if state in _SEVERITY:
+        return tint(severity_color(_SEVERITY[state], palette), palette)
+    return None

@@ -1,0 +1,78 @@
+"""The history table model: Qt's model tests, the columns' text, and follow-up colours by state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from desktop.core.checker.findings import Severity
+from desktop.gui.checking.colors import severity_color
+from desktop.gui.history import HistoryTableModel
+from desktop.gui.history.model import ENTRY_ROLE, STATE_ROLE, Column
+from tests.gui.history.conftest import TODAY
+
+
+def row_texts(model: HistoryTableModel, row: int) -> dict[Column, str]:
+    return {column: model.index(row, column).data() for column in Column}
+
+
+def test_the_model_passes_qts_model_tests(qtmodeltester, history) -> None:
+    model = HistoryTableModel()
+    model.set_entries(history.store.search(), TODAY)
+    qtmodeltester.check(model, force_py=True)
+    # The tester stays connected and checks each reset as it happens.
+    model.set_entries(history.store.search("Tremblay"), TODAY)
+    model.set_entries([], TODAY)
+    model.set_entries(history.store.follow_ups(TODAY), TODAY)
+
+
+def test_columns_show_who_what_when_and_where(history) -> None:
+    model = HistoryTableModel()
+    model.set_entries(history.store.search(), TODAY)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["Sent", "To", "Category", "Title", "Template", "Follow-up", "Output", "Note"]
+    row = model.row_of(history.overdue)
+    texts = row_texts(model, row)
+    assert texts[Column.TO] == "Marie Tremblay"
+    assert texts[Column.CATEGORY] == "billing"
+    assert texts[Column.TITLE] == "Double charge – Tremblay"
+    assert texts[Column.TEMPLATE] == "formal-letter"
+    assert texts[Column.FOLLOW_UP] == "17 Mar 2026 · overdue"
+    assert texts[Column.OUTPUT] == "Tremblay.docx"
+    assert model.index(row, Column.OUTPUT).data(Qt.ItemDataRole.ToolTipRole) == str(
+        history.out / "Tremblay.docx"
+    )
+    local = dt.datetime(2026, 3, 10, 9, 30, tzinfo=dt.UTC).astimezone()
+    assert texts[Column.SENT] == f"10 Mar 2026, {local:%H:%M}"
+    assert model.index(row, 0).data(ENTRY_ROLE).id == history.overdue
+    notice = row_texts(model, model.row_of(history.notice))
+    assert notice[Column.TO] == "march-list.xlsx (1250 recipients)"
+    assert notice[Column.FOLLOW_UP] == ""
+
+
+def test_follow_up_states_read_in_words_and_colour(history) -> None:
+    model = HistoryTableModel()
+    model.set_entries(history.store.search(), TODAY)
+    palette = QGuiApplication.palette()
+
+    def cell(entry_id: int, role: int = Qt.ItemDataRole.DisplayRole):
+        return model.index(model.row_of(entry_id), Column.FOLLOW_UP).data(role)
+
+    assert [cell(i, STATE_ROLE) for i in (history.overdue, history.due, history.upcoming, history.done)] == [
+        "overdue",
+        "due",
+        "upcoming",
+        "done",
+    ]
+    assert cell(history.due) == "20 Mar 2026 · due today"
+    assert cell(history.done) == "✓ 15 Mar 2026 · done"
+    foreground = Qt.ItemDataRole.ForegroundRole
+    assert cell(history.overdue, foreground) == severity_color(Severity.ERROR, palette)
+    assert cell(history.due, foreground) == severity_color(Severity.WARNING, palette)
+    assert cell(history.upcoming, foreground) is None
+    assert cell(history.done, foreground) == palette.color(
+        palette.ColorGroup.Disabled, palette.ColorRole.Text
+    )
+    assert cell(history.overdue, Qt.ItemDataRole.BackgroundRole) is not None
