@@ -18,8 +18,16 @@ def state_foreground(state: str, palette: QPalette) -> QColor | None:
     if state in _SEVERITY:
         return severity_color(_SEVERITY[state], palette)
     if state == "done":
-        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return muted(palette)
     return None
+
+
+def muted(palette: QPalette) -> QColor:
+    """Text pulled part-way toward the background: quieter, yet still readable, unlike the
+    disabled text colour, which is too faint to read on many palettes."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    mix = [(t + (b - t) * 0.45) for t, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True)]
+    return QColor.fromRgbF(*mix)
 
 
 def state_background(state: str, palette: QPalette) -> QColor | None:

@@ -36,6 +36,7 @@ from desktop.gui.history.model import Column, HistoryTableModel
 SEARCH_PAUSE_MS = 200
 """Search after this pause in typing: one query per word typed, not one per key."""
 FOLLOW_UP_DAYS_AHEAD = 7
+NOTE_WIDTH_CHARS = 28
 STORE_ERRORS = (HistoryError, KeyError, OSError, sqlite3.Error)
 
 
@@ -127,7 +128,11 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        # The title takes the spare width; a note, usually short or empty, gets a fixed share.
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Column.NOTE, NOTE_WIDTH_CHARS * self.fontMetrics().averageCharWidth())
+        header.setStretchLastSection(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.addActions(
             [self.open_action, self.show_folder_action, self.edit_note_action, self.mark_done_action]
         )

@@ -72,7 +72,8 @@ def test_follow_up_states_read_in_words_and_colour(history) -> None:
     assert cell(history.overdue, foreground) == severity_color(Severity.ERROR, palette)
     assert cell(history.due, foreground) == severity_color(Severity.WARNING, palette)
     assert cell(history.upcoming, foreground) is None
-    assert cell(history.done, foreground) == palette.color(
-        palette.ColorGroup.Disabled, palette.ColorRole.Text
-    )
+    base = palette.color(palette.ColorRole.Base).lightness()
+    text = palette.color(palette.ColorRole.Text).lightness()
+    done = cell(history.done, foreground).lightness()
+    assert 0 < abs(done - base) < abs(text - base), "done reads quieter than open follow-ups"
     assert cell(history.overdue, Qt.ItemDataRole.BackgroundRole) is not None
