@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -62,9 +63,19 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
         raise DraftFormatError(str(exc), exc.field, path) from exc
 
 
-def save_draft(draft: Draft, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a crash mid-save leaves the previous file, never half of the new one."""
+BACKUP_SUFFIX = ".bak"
+
+
+def save_draft(draft: Draft, path: str | os.PathLike[str], keep_backup: bool = False) -> None:
+    """Write atomically: a crash mid-save leaves the previous file, never half of the new one.
+
+    With `keep_backup`, the file being replaced is kept as NAME.amends.bak, one generation,
+    for the mistaken click that saved over a good letter.
+    """
+    path = Path(path)
     text = draft_to_json(draft)
+    if keep_backup and path.is_file():
+        shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
     with atomic_write(path, binary=False) as handle:
         handle.write(text)
 

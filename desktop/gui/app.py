@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import sys
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import __version__, paths
 from desktop.core.checker import Checker
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
+from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
     docx_layout,
     load_effective,
@@ -35,6 +37,7 @@ def build_window(
     """`user_dir` (settings, own templates and rules) and `history_path` default to the
     user's data folder; tests pass their own."""
     effective = load_effective(user_dir)
+    recovery = RecoveryStore((user_dir or paths.user_data_dir()) / "recovery", uuid.uuid4().hex)
     rules, rule_problems = usable_rule_files(rule_files(effective))
     catalogue = TemplateCatalogue(paths.builtin_templates_dir(), template_dirs(effective))
     checker = Checker.from_files(rules)
@@ -46,6 +49,7 @@ def build_window(
         history,
         new_draft=lambda: new_draft_defaults(effective),
         layout=_layout_or_none(effective),
+        recovery=recovery,
     )
     problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
     notes = [*problems[:1], *([history_message] if history_message else [])]
@@ -87,4 +91,6 @@ def run_app(draft: Path | None = None) -> int:
     window.show()
     if draft is None:
         window.form.focus_first_field()
+    if window.recovery is not None and window.recovery.leftovers():
+        window.offer_recovery()
     return app.exec()

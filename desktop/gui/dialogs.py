@@ -74,3 +74,16 @@ def ask_open_after_export(parent: QWidget, path: Path) -> str | None:
 
 def show_info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def choose_recovery(parent: QWidget, entries: list) -> tuple[str, object] | None:
+    """("restore" | "discard", entry) for one of the drafts an interrupted session left,
+    or None to leave them all for later."""
+    from desktop.gui.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(entries, parent)
+    try:
+        dialog.exec()
+        return dialog.choice
+    finally:
+        dialog.deleteLater()

@@ -49,6 +49,12 @@ class DraftSession(QObject):
         self.draft = draft
         self._replace(path, example)
 
+    def restore(self, draft: Draft, origin: Path | None) -> None:
+        """A draft recovered after a crash: back at its own file, and unsaved until saved."""
+        self.draft = draft
+        self._replace(origin, example=False)
+        self._set_dirty(True)
+
     def save(self, path: Path | None = None) -> Path:
         """Raises OSError (read-only folder, full disk); the draft stays open and unsaved."""
         target = path or self.path
@@ -56,7 +62,7 @@ class DraftSession(QObject):
             raise ValueError("no file name yet: use save(path)")
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
-        save_draft(self.draft, target)
+        save_draft(self.draft, target, keep_backup=True)
         self.from_example = False
         if target != self.path:
             self.path = target

@@ -3,11 +3,12 @@ menus that open, save, copy and export the letter."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +28,7 @@ from desktop.core.draft_file import SUFFIX, DraftFormatError
 from desktop.core.history import HistoryError, HistoryStore
 from desktop.core.model import Draft, Kind
 from desktop.core.recipients import required_recipient_fields
+from desktop.core.recovery import RecoveryStore
 from desktop.core.templates import TemplateCatalogue, TemplateError
 from desktop.core.writers.clipboard import clipboard_payload
 from desktop.core.writers.docx import DocxLayout, DocxWriter
@@ -40,6 +42,8 @@ from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
 from desktop.gui.preview_pane import PreviewPane
 
 MAX_RECENT = 8
+AUTOSAVE_MS = 2000
+"""How long after the last change the recovery copy is written."""
 DRAFT_FILTER = f"Amends drafts (*{SUFFIX})"
 KIND_LABELS = {Kind.INDIVIDUAL: "Individual letter", Kind.NOTICE: "Mass notice"}
 
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         history: HistoryStore | None = None,
         new_draft: Callable[[], Draft] = Draft,
         layout: DocxLayout | None = None,
+        recovery: RecoveryStore | None = None,
     ):
         super().__init__()
         self._catalogue = catalogue
@@ -61,6 +66,9 @@ class MainWindow(QMainWindow):
         self._new_draft = new_draft
         """A blank draft with the sender, sign-off and template from settings."""
         self._layout = layout
+        self.recovery = recovery
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave)
         self.session = DraftSession(self)
         self.form = FormPanel()
         self.preview = PreviewPane()
@@ -129,6 +137,7 @@ class MainWindow(QMainWindow):
             self._action(
                 examples, path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p, True)
             )
+        self._action(file_menu, "Recover &Unsaved Drafts…", self.offer_recovery)
         file_menu.addSeparator()
         self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
@@ -186,6 +195,7 @@ class MainWindow(QMainWindow):
         self.session.new(self._new_draft())
 
     def _session_replaced(self) -> None:
+        self._drop_recovery_copy()
         draft = self.session.draft
         self.kind_choice.setCurrentIndex(self.kind_choice.findData(draft.kind))
         self._fill_templates()
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
         self.session.mark_edited()
         self._update_title()
         self.updater.schedule()
+        self._autosave_timer.start()
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.name}[*] — Amends")
@@ -296,6 +307,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             dialogs.show_error(self, "The draft was not saved", _os_message(exc))
             return False
+        self._drop_recovery_copy()
         self._remember_recent(saved)
         return True
 
@@ -463,6 +475,58 @@ class MainWindow(QMainWindow):
         self._edited()
         self.updater.update_now()
 
+    # --- recovery -------------------------------------------------------------------------
+
+    def autosave(self) -> bool:
+        """Write the recovery copy of an unsaved draft; a failure warns and loses nothing."""
+        self._autosave_timer.stop()
+        if self.recovery is None or not self.session.dirty:
+            return False
+        try:
+            self.recovery.save(self.session.draft, self.session.path)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not write the recovery copy: {_os_message(exc)}", 10000)
+            return False
+        return True
+
+    def _drop_recovery_copy(self) -> None:
+        self._autosave_timer.stop()
+        if self.recovery is not None:
+            with contextlib.suppress(OSError):  # a stale copy is offered back later: harmless
+                self.recovery.discard()
+
+    def offer_recovery(self) -> bool:
+        """Ask about each draft an interrupted session left; True when one was restored."""
+        if self.recovery is None:
+            return False
+        entries = self.recovery.leftovers()
+        if not entries:
+            self.statusBar().showMessage("There are no unsaved drafts to recover", 4000)
+        while entries:
+            choice = dialogs.choose_recovery(self, entries)
+            if choice is None:
+                return False
+            action, entry = choice
+            if action == "discard":
+                self.recovery.discard(entry.session)
+            elif self._restore(entry):
+                return True
+            entries = self.recovery.leftovers()
+        return False
+
+    def _restore(self, entry) -> bool:
+        if not self._settle_unsaved():
+            return False
+        try:
+            draft = self.recovery.load(entry)
+        except DraftFormatError as exc:
+            dialogs.show_error(self, "The draft cannot be recovered", str(exc))
+            return False
+        self.session.restore(draft, entry.origin)
+        self.recovery.discard(entry.session)
+        self.autosave()  # the copy now lives under this window's session
+        return True
+
     # --- window ---------------------------------------------------------------------------
 
     def _about(self) -> None:
@@ -488,6 +552,7 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved():
             event.ignore()
             return
+        self._drop_recovery_copy()
         self._settings.setValue("window/geometry", self.saveGeometry())
         for splitter in (self.main_split, self.right_split):
             self._settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
