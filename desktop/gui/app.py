@@ -50,16 +50,24 @@ def build_window(
         new_draft=lambda: new_draft_defaults(effective),
         layout=_layout_or_none(effective),
         recovery=recovery,
+        user_dir=user_dir,
+        reload_defaults=lambda: _defaults(load_effective(user_dir)),
     )
     problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
     notes = [*problems[:1], *([history_message] if history_message else [])]
     if len(problems) > 1:
         notes.append(f"and {len(problems) - 1} more settings problem(s)")
+    window.announce_follow_ups()
     if notes:
         window.statusBar().showMessage("; ".join(notes))
     if draft is not None:
         window.open_path(draft)
     return window
+
+
+def _defaults(effective):
+    """What a settings change alters in a running window: new drafts and the DOCX page."""
+    return (lambda: new_draft_defaults(effective)), _layout_or_none(effective)
 
 
 def _layout_or_none(effective) -> DocxLayout | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -37,9 +38,11 @@ from desktop.gui import dialogs
 from desktop.gui.checking import CheckerPanel, FindingMarks, ReadinessBanner, apply_fix
 from desktop.gui.draft_session import DraftSession
 from desktop.gui.form import FormPanel
+from desktop.gui.history import HistoryView, follow_up_summary
 from desktop.gui.letter_updater import LetterUpdater
 from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
 from desktop.gui.preview_pane import PreviewPane
+from desktop.gui.settings import SettingsDialog
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 2000
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         new_draft: Callable[[], Draft] = Draft,
         layout: DocxLayout | None = None,
         recovery: RecoveryStore | None = None,
+        user_dir: Path | None = None,
+        reload_defaults: Callable[[], tuple[Callable[[], Draft], DocxLayout | None]] | None = None,
     ):
         super().__init__()
         self._catalogue = catalogue
@@ -67,6 +72,9 @@ class MainWindow(QMainWindow):
         """A blank draft with the sender, sign-off and template from settings."""
         self._layout = layout
         self.recovery = recovery
+        self._user_dir = user_dir
+        """Where settings.toml lives, for the settings dialog."""
+        self._reload_defaults = reload_defaults
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.autosave)
         self.session = DraftSession(self)
@@ -126,6 +134,13 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 1)
         self.main_split.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_split)
+        self.history_view = HistoryView(self.history, parent=self) if self.history is not None else None
+        if self.history_view is not None:
+            self.history_dock = QDockWidget("History", self, objectName="history_dock")
+            self.history_dock.setWidget(self.history_view)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+            self.history_dock.hide()
+            self.history_view.follow_ups_changed.connect(self._follow_ups_changed)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -153,12 +168,15 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         self._action(edit_menu, "&Copy Letter", self.copy_letter, "Ctrl+Shift+C")
         self._action(edit_menu, "Go to Next &Finding", self.next_finding, "F8")
+        edit_menu.addSeparator()
+        self._action(edit_menu, "Personal &Settings…", self.open_settings, "Ctrl+,")
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "&Formatted Letter", lambda: self.preview.setCurrentIndex(0), "Ctrl+1")
         self._action(view_menu, "&Plain Text", lambda: self.preview.setCurrentIndex(1), "Ctrl+2")
         self._action(view_menu, "&Form", lambda: self._show_left(self.form), "Ctrl+3")
         self._action(view_menu, "&Recipients", lambda: self._show_left(self.recipients), "Ctrl+4")
+        self._action(view_menu, "&History and Follow-ups", self.show_history, "Ctrl+5")
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Amends", self._about)
@@ -423,6 +441,7 @@ class MainWindow(QMainWindow):
             return
         try:
             write()
+            self.history_view.refresh()
         except (HistoryError, OSError, sqlite3.Error) as exc:
             self.statusBar().showMessage(f"Exported, but not recorded in the letter history: {exc}", 10000)
 
@@ -474,6 +493,44 @@ class MainWindow(QMainWindow):
             self.session.draft.ignored_findings.append(finding.key)
         self._edited()
         self.updater.update_now()
+
+    # --- history and settings -------------------------------------------------------------
+
+    def show_history(self) -> None:
+        if self.history_view is None:
+            self.statusBar().showMessage(
+                "The letter history is not available; see the message at start", 6000
+            )
+            return
+        self.history_view.refresh()
+        self.history_dock.show()
+        self.history_view.search_field.setFocus()
+
+    def announce_follow_ups(self) -> None:
+        if self.history_view is not None:
+            self._follow_ups_changed(*self.history_view.follow_up_counts())
+
+    def _follow_ups_changed(self, overdue: int, due: int) -> None:
+        if overdue or due:
+            summary = follow_up_summary(overdue, due)
+            self.statusBar().showMessage(f"{summary[:1].upper()}{summary[1:]} (View ▸ History, Ctrl+5)")
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self._user_dir or paths.user_data_dir(), self)
+        dialog.settings_saved.connect(self._settings_saved)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        """New drafts and DOCX exports follow the new settings at once; template and rule
+        folders are read at start."""
+        if self._reload_defaults is not None:
+            self._new_draft, self._layout = self._reload_defaults()
+        self.statusBar().showMessage(
+            "Settings saved: new drafts and exports use them now; new template and rule folders "
+            "take effect the next time Amends starts",
+            8000,
+        )
 
     # --- recovery -------------------------------------------------------------------------
 

@@ -382,3 +382,28 @@ def test_an_email_draft_goes_from_the_sender_to_the_recipient(
         == window.preview.plain_text().split("My mistake with the restart of your RRSP withdrawal\n\n", 1)[1]
     )
     assert window.history.search("Tremblay")[0].output == path
+
+
+def test_history_view_lists_exports_and_opens_from_the_view_menu(
+    qtbot, window, tmp_path, monkeypatch, no_questions
+):
+    window.open_path(RRSP, example=True)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "letter.docx")
+    window.export_docx()
+    window.show_history()
+    assert window.history_dock.isVisible()
+    assert [entry.output for entry in window.history_view.model.entries()] == [tmp_path / "letter.docx"]
+
+
+def test_saved_settings_apply_to_the_next_new_draft(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = window.open_settings()
+    control = dialog.field("sender.name").editor.control()
+    assert isinstance(control, QLineEdit)
+    control.setFocus()
+    qtbot.keyClicks(control, "Harriet Lowe")
+    dialog.accept()
+    assert (tmp_path / "user" / "settings.toml").exists()
+    window.new_draft()
+    assert window.session.draft.sender.name == "Harriet Lowe"
