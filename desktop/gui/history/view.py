@@ -228,11 +228,7 @@ class HistoryView(QWidget):
         elif text.strip():
             what = f"{count} match{'es' if count != 1 else ''} for “{text.strip()}”"
         else:
-            what = (
-                f"{count} letter{'s' if count != 1 else ''} and notices"
-                if count
-                else "No letters recorded yet"
-            )
+            what = f"{count} exported" if count else "No letters recorded yet"
         self.status_label.setText(what)
 
     def _update_actions(self) -> None:

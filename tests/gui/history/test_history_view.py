@@ -50,7 +50,7 @@ def test_it_lists_everything_newest_first(view, history) -> None:
         history.notice,
         history.done,
     }
-    assert view.status_label.text() == "5 letters and notices"
+    assert view.status_label.text() == "5 exported"
 
 
 def test_typing_searches_after_a_pause(qtbot, view, history) -> None:
