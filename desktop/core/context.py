@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.core.business_days import add_business_days
-from desktop.core.formatting import full_date, long_date, money
+from desktop.core.formatting import money
 from desktop.core.model import Compensation, CompensationKind, Draft, FollowUp, FollowUpMode, Recipient
 
 
@@ -77,11 +77,4 @@ def template_context(draft: Draft, today: dt.date | None = None) -> dict[str, ob
         "follow_up_date": facts.follow_up_date,
         "greeting": facts.greeting,
         "amount": facts.compensation_amount,
-    }
-
-
-def date_filters(locale: str) -> dict[str, object]:
-    return {
-        "longdate": lambda day: long_date(day, locale) if day else "",
-        "fulldate": lambda day: full_date(day, locale) if day else "",
     }
