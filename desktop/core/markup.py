@@ -89,8 +89,9 @@ def _block(element: ET.Element) -> Block | None:
             return None
         return Letterhead(lines) if tag == "letterhead" else AddressBlock(lines)
     if tag == "signoff":
-        closing = "".join(_text(c) for c in _children(element, "closing", "line") if c.tag == "closing")
-        lines = tuple(text for c in element if c.tag == "line" and (text := _text(c)))
+        children = _children(element, "closing", "line")
+        closing = "".join(_text(c) for c in children if c.tag == "closing")
+        lines = tuple(text for c in children if c.tag == "line" and (text := _text(c)))
         return SignOff(closing, lines) if closing or lines else None
     raise MarkupError(f"unknown element <{tag}>; a letter is made of {_BLOCK_TAGS}")
 
