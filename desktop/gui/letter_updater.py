@@ -7,7 +7,6 @@ step with the text: there is no stale result from a worker to reconcile.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop.core.checker import Checker
 from desktop.core.checker.history import HistoryLookup
 from desktop.core.document import Document
+from desktop.core.merge.run import personalised
 from desktop.core.model import Draft, Recipient
 from desktop.core.templates import TemplateCatalogue, TemplateError
 from desktop.core.writers.plain import to_text
@@ -62,7 +62,7 @@ class LetterUpdater(QObject):
     def update_now(self) -> None:
         self._timer.stop()
         draft = self._draft()
-        shown = dataclasses.replace(draft, recipient=self._recipient) if self._recipient else draft
+        shown = personalised(draft, self._recipient) if self._recipient else draft
         letter_text = None
         try:
             self.document = self._catalogue.render(shown, today=self._today())
