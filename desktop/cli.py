@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop import __version__, paths
+from desktop import paths
+from desktop.build_info import build_info
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields
 from desktop.core.writers.email import email_message, write_eml
@@ -48,7 +49,14 @@ def _launch_app(argv: list[str]) -> int:
         description="Compose apology letters and incident notices. With no arguments, opens the "
         f"desktop app. Tools: amends {{{','.join(SUBCOMMANDS)}}} --help",
     )
-    parser.add_argument("--version", action="version", version=f"Amends {__version__}")
+    parser.add_argument(
+        "--version", action=_PrintVersion, nargs=0, help="show the version and build, then exit"
+    )
+    parser.add_argument(
+        "--startup-check",
+        action="store_true",
+        help="open the window, report how long it took to be ready, and quit: a check for installers",
+    )
     parser.add_argument("draft", nargs="?", type=Path, help="an .amends draft to open")
     args = parser.parse_args(argv)
     if args.draft is not None and not args.draft.is_file():
@@ -56,7 +64,15 @@ def _launch_app(argv: list[str]) -> int:
         return EXIT_USAGE
     from desktop.gui.app import run_app  # Qt is imported only when a window is wanted
 
-    return run_app(args.draft)
+    return run_app(args.draft, startup_check=args.startup_check)
+
+
+class _PrintVersion(argparse.Action):
+    """argparse's own version action rewraps text into one paragraph; these are three lines."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(build_info().text())
+        parser.exit()
 
 
 def _tool_parser() -> argparse.ArgumentParser:

@@ -15,10 +15,22 @@ def _data_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
+    return checkout_root() or _PACKAGE_DIR  # a wheel installs the data inside the package
+
+
+def checkout_root() -> Path | None:
+    """The top of the source checkout this code runs from, if it runs from one."""
+    if getattr(sys, "frozen", False):
+        return None
     checkout = _PACKAGE_DIR.parent
-    if (checkout / "letter_templates").is_dir():
-        return checkout
-    return _PACKAGE_DIR  # a wheel installs the data inside the package (see pyproject.toml)
+    return checkout if (checkout / "letter_templates").is_dir() else None
+
+
+def installation() -> str:
+    """How this copy was installed, in the words support would use."""
+    if getattr(sys, "frozen", False):
+        return "application bundle"
+    return "source checkout" if checkout_root() else "installed package"
 
 
 def resources_dir() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import platform
 import subprocess
 import sys
 
@@ -29,7 +30,10 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as done:
         run("--version")
     assert done.value.code == 0
-    assert capsys.readouterr().out.strip() == f"Amends {__version__}"
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"Amends {__version__}"
+    assert lines[1].split(", ")[0] in ("source checkout", "installed package", "application bundle")
+    assert lines[2].startswith(f"Python {platform.python_version()}, Qt 6.")
 
 
 def test_templates_lists_each_builtin_template(capsys):

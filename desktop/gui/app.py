@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import sys
+import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
@@ -90,15 +92,36 @@ def open_history(path: Path) -> tuple[HistoryStore | None, str | None]:
     return store, store.message
 
 
-def run_app(draft: Path | None = None) -> int:
+def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
+    """`startup_check` opens the window, reports once the event loop has it shown, and
+    quits, leaving any recovery copies alone: installers and IT run it to prove a fresh
+    install starts, and the startup benchmark times it."""
+    started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Amends")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Amends")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "amends-256.png")))
     window = build_window(draft)
     window.show()
     if draft is None:
         window.form.focus_first_field()
-    if window.recovery is not None and window.recovery.leftovers():
+    if startup_check:
+        QTimer.singleShot(0, lambda: _finish_startup_check(app, window, started, draft))
+    elif window.recovery is not None and window.recovery.leftovers():
         window.offer_recovery()
     return app.exec()
+
+
+def _finish_startup_check(app: QApplication, window: MainWindow, started: float, draft: Path | None) -> None:
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    words = len(window.preview.plain_text().split())
+    ready = window.isVisible() and (draft is None or words > 0)
+    verdict = "ready" if ready else "NOT ready"
+    print(
+        f"Amends {__version__}: window {verdict} {elapsed_ms:.0f} ms after Qt started; "
+        f"the preview shows {words} words",
+        flush=True,
+    )
+    window.close()
+    app.exit(0 if ready else 1)

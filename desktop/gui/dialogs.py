@@ -9,7 +9,8 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class UnsavedChoice(Enum):
@@ -74,6 +75,22 @@ def ask_open_after_export(parent: QWidget, path: Path) -> str | None:
 
 def show_info(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_about(parent: QWidget, details: str) -> None:
+    """The version and build in selectable text, with a button that copies them, because
+    the first thing support asks for is exactly these lines."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("About Amends")
+    box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+    box.setText("<b>Amends</b><br>Apology letters and incident notices, written offline.")
+    box.setInformativeText(details.replace("\n", "<br>"))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)
 
 
 def choose_recovery(parent: QWidget, entries: list) -> tuple[str, object] | None:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer, QUrl, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__, paths
+from desktop import paths
+from desktop.build_info import build_info
 from desktop.core.checker import Checker
 from desktop.core.context import letter_facts
 from desktop.core.draft_file import SUFFIX, DraftFormatError
@@ -586,10 +587,12 @@ class MainWindow(QMainWindow):
 
     # --- window ---------------------------------------------------------------------------
 
+    def about_text(self) -> str:
+        folder = self._user_dir or paths.user_data_dir()
+        return f"{build_info(qVersion()).text()}\nSettings, templates and history: {folder}"
+
     def _about(self) -> None:
-        dialogs.show_info(
-            self, "About Amends", f"Amends {__version__}\nApology letters and incident notices, offline."
-        )
+        dialogs.show_about(self, self.about_text())
 
     def _restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")

@@ -4,15 +4,16 @@ export it, fix a hedged apology and undo the fix, merge a notice, copy, save and
 from __future__ import annotations
 
 import io
+import platform
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSettings, Qt, qVersion
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
-from desktop import paths
+from desktop import __version__, paths
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import OutputKind
 from desktop.core.model import Kind
@@ -407,3 +408,15 @@ def test_saved_settings_apply_to_the_next_new_draft(qtbot, window, tmp_path):
     assert (tmp_path / "user" / "settings.toml").exists()
     window.new_draft()
     assert window.session.draft.sender.name == "Harriet Lowe"
+
+
+def test_about_names_the_version_build_and_data_folder(window, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(dialogs, "show_about", lambda _parent, details: shown.append(details))
+    about = next(a for a in window.findChildren(QAction) if a.text() == "&About Amends")
+    about.trigger()
+    lines = shown[0].splitlines()
+    assert lines[0] == f"Amends {__version__}"
+    assert "commit " in lines[1]
+    assert lines[2].startswith(f"Python {platform.python_version()}, Qt {qVersion()}")
+    assert lines[3] == f"Settings, templates and history: {tmp_path / 'user'}"
