@@ -7,13 +7,16 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from desktop.core.recipients.errors import RecipientFileError
 
-# What a damaged or disguised workbook raises from inside openpyxl: zip, XML and key errors.
-_BROKEN = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, OSError)
+
+def _broken() -> tuple[type[Exception], ...]:
+    """What a damaged or disguised workbook raises from inside openpyxl: zip, XML and key
+    errors. openpyxl is imported only when a workbook is opened: it costs a tenth of a
+    second, and every start of the app and the command would pay it otherwise."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, OSError)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -40,7 +43,7 @@ def xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[
         try:
             for number, values in enumerate(worksheet.iter_rows(values_only=True), 1):
                 yield number, [cell_text(value) for value in values]
-        except _BROKEN as exc:
+        except _broken() as exc:
             raise RecipientFileError(path, f"the workbook is damaged after row {number} ({exc})") from None
     finally:
         workbook.close()
@@ -62,9 +65,11 @@ def cell_text(value: object) -> str:
 
 
 def _open(path: Path):
+    import openpyxl
+
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except _BROKEN as exc:
+    except _broken() as exc:
         raise RecipientFileError(
             path, f"is not a readable .xlsx workbook ({exc or type(exc).__name__})"
         ) from None

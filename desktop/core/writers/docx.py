@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from docx.image.image import Image
-
 from desktop import __version__
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document
@@ -49,6 +47,8 @@ class DocxWriter:
         self._prepared: dict[tuple[str, str, str], list[zip_package.PreparedPart]] = {}
 
     def _load_logo(self, path: Path) -> None:
+        from docx.image.image import Image  # python-docx pulls in lxml: only a letter with a logo pays
+
         try:
             blob = path.read_bytes()
             image = Image.from_blob(blob)
