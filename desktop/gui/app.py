@@ -14,7 +14,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
-from desktop.core.checker import Checker
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
 from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
@@ -23,7 +22,7 @@ from desktop.core.settings import (
     new_draft_defaults,
     rule_files,
     template_dirs,
-    usable_rule_files,
+    usable_checker,
 )
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter
@@ -40,9 +39,8 @@ def build_window(
     user's data folder; tests pass their own."""
     effective = load_effective(user_dir)
     recovery = RecoveryStore((user_dir or paths.user_data_dir()) / "recovery", uuid.uuid4().hex)
-    rules, rule_problems = usable_rule_files(rule_files(effective))
+    checker, _rules, rule_problems = usable_checker(rule_files(effective))
     catalogue = TemplateCatalogue(paths.builtin_templates_dir(), template_dirs(effective))
-    checker = Checker.from_files(rules)
     history, history_message = open_history(history_path or default_history_path())
     window = MainWindow(
         catalogue,

@@ -9,6 +9,7 @@ from desktop.core.settings.apply import (
     new_draft_defaults,
     rule_files,
     template_dirs,
+    usable_checker,
     usable_rule_files,
 )
 from desktop.core.settings.bundle import (
@@ -57,5 +58,6 @@ __all__ = [
     "rule_files",
     "save_settings",
     "template_dirs",
+    "usable_checker",
     "usable_rule_files",
 ]

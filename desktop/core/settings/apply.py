@@ -77,10 +77,18 @@ def rule_files(effective: EffectiveSettings) -> list[Path]:
 def usable_rule_files(
     files: Iterable[Path], builtin_dir: Path | None = None
 ) -> tuple[list[Path], list[Problem]]:
-    """The files the checker can load together, and a problem for each one left out.
+    """The files the checker can load together, and a problem for each one left out."""
+    _checker, usable, problems = usable_checker(files, builtin_dir)
+    return usable, problems
+
+
+def usable_checker(files: Iterable[Path], builtin_dir: Path | None = None):
+    """(checker, the files it was built from, a problem for each file left out).
 
     The checker stops at the first broken rule file; a typo in the team's rules must not
     stop the app, so the broken file is set aside (and named) and the rest still load.
+    The checker that proves the files load is the one returned: building it compiles every
+    pattern, which is a large part of the app's start.
     """
     from desktop.core.checker.engine import Checker
     from desktop.core.checker.loader import RuleFileError
@@ -88,8 +96,7 @@ def usable_rule_files(
     usable, problems = list(files), []
     while True:
         try:
-            Checker.from_files(usable, builtin_dir)
-            return usable, problems
+            return Checker.from_files(usable, builtin_dir), usable, problems
         except RuleFileError as exc:
             if exc.path not in usable:
                 raise  # the built-in rules are broken: a bug of ours, not the team's

@@ -19,6 +19,7 @@ from desktop.core.settings import (
     rule_files,
     save_settings,
     template_dirs,
+    usable_checker,
     usable_rule_files,
 )
 from desktop.core.templates import TemplateCatalogue
@@ -148,7 +149,11 @@ def test_a_broken_team_rule_file_is_set_aside_with_its_path_and_line(profile_dir
     files, problems = usable_rule_files(rule_files(merge(Settings(), load_profile(profile_dir), user_dir)))
     assert files == [profile_dir / "rules" / "legal.toml"]
     assert [(p.path, p.line) for p in problems] == [(broken, 2)]
-    Checker.from_files(files)
+    checker, usable, _problems = usable_checker(
+        rule_files(merge(Settings(), load_profile(profile_dir), user_dir))
+    )
+    assert usable == files
+    assert checker.catalogue.rules["legal-risk"].severity == "error"  # the team's legal.toml took hold
 
 
 def test_load_effective_with_a_broken_settings_file_and_a_broken_profile_still_works(tmp_path, user_dir):
