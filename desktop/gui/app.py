@@ -9,8 +9,8 @@ import time
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
@@ -90,6 +90,21 @@ def open_history(path: Path) -> tuple[HistoryStore | None, str | None]:
     return store, store.message
 
 
+class SystemFileOpener(QObject):
+    """Opens the drafts the system hands over while the app runs: macOS sends a draft
+    double-clicked in Finder as a FileOpen event, never as a command-line argument."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self._window.open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     """`startup_check` opens the window, reports once the event loop has it shown, and
     quits, leaving any recovery copies alone: installers and IT run it to prove a fresh
@@ -101,6 +116,7 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     app.setOrganizationName("Amends")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "amends-256.png")))
     window = build_window(draft)
+    app.installEventFilter(SystemFileOpener(window))
     window.show()
     if draft is None:
         window.form.focus_first_field()

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import QSettings, Qt, qVersion
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from desktop import __version__, paths
@@ -18,7 +18,7 @@ from desktop.core.draft_file import load_draft
 from desktop.core.merge import OutputKind
 from desktop.core.model import Kind
 from desktop.gui import dialogs
-from desktop.gui.app import build_window
+from desktop.gui.app import SystemFileOpener, build_window
 from desktop.gui.letter_updater import DEBOUNCE_MS
 from tests.helpers.readback import words_of_text
 
@@ -420,3 +420,16 @@ def test_about_names_the_version_build_and_data_folder(window, monkeypatch, tmp_
     assert "commit " in lines[1]
     assert lines[2].startswith(f"Python {platform.python_version()}, Qt {qVersion()}")
     assert lines[3] == f"Settings, templates and history: {tmp_path / 'user'}"
+
+
+def test_a_draft_the_system_hands_over_is_opened(window):
+    opener = SystemFileOpener(window)
+    QApplication.instance().installEventFilter(opener)
+    try:
+        QApplication.sendEvent(
+            QApplication.instance(), QFileOpenEvent(str(paths.examples_dir() / "rrsp-withdrawal.amends"))
+        )
+    finally:
+        QApplication.instance().removeEventFilter(opener)
+    assert window.session.draft.recipient.name == "Danielle Tremblay"
+    assert window.windowTitle().startswith("RRSP withdrawal – Tremblay")
