@@ -29,8 +29,8 @@ def checkout_root() -> Path | None:
 def installation() -> str:
     """How this copy was installed, in the words support would use."""
     if getattr(sys, "frozen", False):
-        return "application bundle"
-    return "source checkout" if checkout_root() else "installed package"
+        return "Application bundle"
+    return "Source checkout" if checkout_root() else "Installed package"
 
 
 def resources_dir() -> Path:

@@ -99,7 +99,7 @@ class Bundled:
 def check_version(bundled: Bundled) -> str:
     lines = bundled.run("--version").stdout.splitlines()
     commit = checkout_commit(ROOT)
-    expected_build = f"application bundle, commit {commit[:12]}" if commit else "application bundle, commit"
+    expected_build = f"Application bundle, commit {commit[:12]}" if commit else "Application bundle, commit"
     if lines[0] != f"Amends {__version__}" or not lines[1].startswith(expected_build):
         raise CheckFailed(f"--version printed {lines!r}, expected Amends {__version__} and {expected_build}")
     return f"--version: {' / '.join(lines)}"

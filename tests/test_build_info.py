@@ -83,10 +83,10 @@ def test_the_running_qt_wins_over_the_recorded_one(tmp_path, monkeypatch):
 
 
 def test_three_lines_for_support():
-    info = BuildInfo("1.2.3", None, None, "installed package", "3.11.7", None, "Windows AMD64")
-    assert info.text() == "Amends 1.2.3\ninstalled package, commit unknown\nPython 3.11.7, Windows AMD64"
-    other = BuildInfo("1.2.3", OTHER, "2026-01-02", "application bundle", "3.12.1", "6.11.3", "Darwin arm64")
+    info = BuildInfo("1.2.3", None, None, "Installed package", "3.11.7", None, "Windows AMD64")
+    assert info.text() == "Amends 1.2.3\nInstalled package, commit unknown\nPython 3.11.7, Windows AMD64"
+    other = BuildInfo("1.2.3", OTHER, "2026-01-02", "Application bundle", "3.12.1", "6.11.3", "Darwin arm64")
     assert other.lines()[1:] == [
-        f"application bundle, commit {OTHER[:12]}, built 2026-01-02",
+        f"Application bundle, commit {OTHER[:12]}, built 2026-01-02",
         "Python 3.12.1, Qt 6.11.3, Darwin arm64",
     ]

@@ -32,7 +32,7 @@ def test_version(capsys):
     assert done.value.code == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"Amends {__version__}"
-    assert lines[1].split(", ")[0] in ("source checkout", "installed package", "application bundle")
+    assert lines[1].split(", ")[0] in ("Source checkout", "Installed package", "Application bundle")
     assert lines[2].startswith(f"Python {platform.python_version()}, Qt 6.")
 
 
