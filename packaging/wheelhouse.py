@@ -328,7 +328,7 @@ Windows, in Command Prompt or PowerShell (py -{target.python_version} picks that
 
 (In PowerShell, write $env:LOCALAPPDATA for %LOCALAPPDATA%.)
 
-`amends --version` should say "installed package, commit {commit[:12]}".
+`amends --version` should name commit {commit[:12]} on its second line.
 
 To run Amends's test suite on the workstation as well, install "amends[test]" instead of
 amends (pytest and pytest-qt are in this folder too) and run `python -m pytest` in a copy of
