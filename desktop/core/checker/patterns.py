@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 _CASE_SENSITIVE = "(?-i"
 _WORD_START = "\\b"
@@ -37,7 +38,15 @@ class Scanner:
         pairs = list(zip(self.sources, self._cased, strict=True))
         self._searches = [(regex, False) for regex in _combine([p for p, cased in pairs if not cased], 0)]
         self._searches += [(regex, True) for regex in _combine([p for p, c in pairs if c], re.IGNORECASE)]
-        self._each = [re.compile(p, re.IGNORECASE if cased else 0) for p, cased in pairs]
+
+    @cached_property
+    def _each(self) -> list[re.Pattern[str]]:
+        """Each pattern alone, for `which`: compiled at the first match, not at start-up,
+        since most rules never match a given letter and compiling is most of a start."""
+        return [
+            re.compile(p, re.IGNORECASE if cased else 0)
+            for p, cased in zip(self.sources, self._cased, strict=True)
+        ]
 
     def finditer(
         self, folded: str, lowered: str, start: int = 0, end: int | None = None
@@ -73,8 +82,9 @@ class Scanner:
 def _combine(sources: list[str], flags: int) -> list[re.Pattern[str]]:
     """Patterns that open with a literal character are searched alone (the engine then skips
     straight to that character); the rest share one alternation."""
-    alone = [re.compile(p, flags) for p in sources if _opens_with_literal(p, flags)]
-    rest = [p for p in sources if not _opens_with_literal(p, flags)]
+    literal = {p: _opens_with_literal(p, flags) for p in sources}
+    alone = [re.compile(p, flags) for p in sources if literal[p]]
+    rest = [p for p in sources if not literal[p]]
     at_word = [p[len(_WORD_START) :] for p in rest if p.startswith(_WORD_START)]
     elsewhere = [p for p in rest if not p.startswith(_WORD_START)]
     parts = []
