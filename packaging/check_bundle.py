@@ -1,8 +1,8 @@
 """Prove a built bundle works on a machine with no network and no Python of its own.
 
-`python packaging/check_bundle.py [dist/amends]`, after packaging/build.py. The bundled
-program runs with the network cut off (`unshare -n`), from an empty folder, with a fresh
-home and nothing of the checkout on its paths, and must:
+`python packaging/check_bundle.py [dist/amends] [--root DIR]`, after packaging/build.py.
+The bundled program runs with the network cut off (`unshare -n`), from an empty folder,
+with a fresh home and nothing of the checkout on its paths, and must:
 
 1. print its version and build for this very commit (`--version`);
 2. render the RRSP example to DOCX and text exactly as the source install does, and a
@@ -10,8 +10,10 @@ home and nothing of the checkout on its paths, and must:
    holiday tables are in the bundle, not only the code);
 3. open its window offscreen on the example and quit cleanly (`--startup-check`).
 
-The source install is the reference: whatever it writes, the bundle must write too.
-Linux only, because that is where CI builds; the other systems' bundles are built there.
+With `--root`, the bundle is copied into that folder and run there through chroot: a bare
+Debian from packaging/bare_debian.sh, with no Python and nothing but what every desktop has,
+which is what proves the folder carries everything else. The source install is the
+reference: whatever it writes, the bundle must write too. Linux only, as root for --root.
 """
 
 from __future__ import annotations
@@ -47,52 +49,88 @@ class CheckFailed(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", type=Path, nargs="?", default=ROOT / "dist" / "amends")
+    parser.add_argument("--root", type=Path, help="run the bundle inside this system folder, via chroot")
     args = parser.parse_args(argv)
-    program = args.bundle.resolve() / "amends"
-    if not program.is_file():
-        print(f"check: {program} does not exist; build it with packaging/build.py", file=sys.stderr)
+    bundle = args.bundle.resolve()
+    if not (bundle / "amends").is_file():
+        print(f"check: {bundle / 'amends'} does not exist; build it with packaging/build.py", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory(prefix="amends-bundle-check-") as scratch:
-        bundled = Bundled(program, Path(scratch))
+    if shutil.which("unshare") is None:
+        print("check: `unshare` (util-linux) is needed to cut the network off", file=sys.stderr)
+        return 1
+    root = args.root.resolve() if args.root else None
+    if root is not None and not (root / "usr" / "bin").is_dir():
+        print(
+            f"check: {root} is not a system folder; make one with packaging/bare_debian.sh", file=sys.stderr
+        )
+        return 1
+    where = f"inside {root}" if root else "here"
+    with tempfile.TemporaryDirectory(
+        prefix="amends-bundle-check-", dir=root / "tmp" if root else None
+    ) as scratch:
+        bundled = Bundled(bundle, Path(scratch), root)
         try:
             for check in (check_version, check_rendering, check_window):
                 print(f"ok    {check(bundled)}")
         except CheckFailed as exc:
             print(f"FAIL  {exc}", file=sys.stderr)
             return 1
-    print(f"The bundle at {args.bundle} passed with the network cut off.")
+    print(f"The bundle at {args.bundle} passed {where}, with the network cut off.")
     return 0
 
 
 class Bundled:
-    """The bundled `amends`, run as on a bare workstation."""
+    """The bundled `amends`, run as on a bare workstation: in `root` when one is given."""
 
-    def __init__(self, program: Path, scratch: Path):
-        self.program = program
+    def __init__(self, bundle: Path, scratch: Path, root: Path | None = None):
         self.scratch = scratch
-        if shutil.which("unshare") is None:
-            raise SystemExit("check: `unshare` (util-linux) is needed to cut the network off")
+        self.root = root
+        if root is None:
+            self.program = bundle / "amends"
+        else:
+            installed = scratch / "amends"
+            shutil.copytree(bundle, installed, symlinks=True)
+            self.program = installed / "amends"
+        self.example = scratch / RRSP.name  # inside the root, where the program can read it
+        shutil.copy2(RRSP, self.example)
         home = scratch / "home"
         home.mkdir()
         self.env = {
             "PATH": "/usr/bin:/bin",
-            "HOME": str(home),
+            "HOME": self.seen(home),
             "LANG": "C.UTF-8",
-            "XDG_RUNTIME_DIR": str(scratch),
+            "XDG_RUNTIME_DIR": self.seen(scratch),
             "QT_QPA_PLATFORM": "offscreen",
         }
 
+    def seen(self, path: Path) -> str:
+        """`path` as the program sees it, which inside a chroot is from that root."""
+        return str(path) if self.root is None else "/" + str(path.relative_to(self.root))
+
     def run(self, *args: str | Path) -> subprocess.CompletedProcess:
+        shown = [self.seen(a) if isinstance(a, Path) else a for a in args]
         # root may cut its own network; anyone else first maps themselves to root in a user namespace
         unshare = ["unshare", "--net"] if os.geteuid() == 0 else ["unshare", "--net", "--map-root-user"]
-        command = [*unshare, str(self.program), *map(str, args)]
+        if self.root is None:
+            command = [*unshare, str(self.program), *shown]
+        else:  # chroot, then into the scratch folder; env -i so nothing of this machine leaks in
+            variables = [f"{key}={value}" for key, value in self.env.items()]
+            inside = ["env", "-i", *variables, self.seen(self.program), *shown]
+            command = [
+                *unshare,
+                shutil.which("chroot") or "/usr/sbin/chroot",
+                str(self.root),
+                "sh",
+                "-c",
+                'cd "$0" && exec "$@"',
+                self.seen(self.scratch),
+                *inside,
+            ]
         done = subprocess.run(
             command, capture_output=True, text=True, env=self.env, cwd=self.scratch, timeout=120
         )
         if done.returncode != 0:
-            raise CheckFailed(
-                f"`amends {' '.join(map(str, args))}` exited {done.returncode}: {done.stderr.strip()}"
-            )
+            raise CheckFailed(f"`amends {' '.join(shown)}` exited {done.returncode}: {done.stderr.strip()}")
         return done
 
 
@@ -107,11 +145,11 @@ def check_version(bundled: Bundled) -> str:
 
 def check_rendering(bundled: Bundled) -> str:
     holiday_draft = bundled.scratch / "christmas.amends"
-    data = json.loads(RRSP.read_text(encoding="utf-8"))
+    data = json.loads(bundled.example.read_text(encoding="utf-8"))
     data["letter_date"] = "2026-12-23"
     holiday_draft.write_text(json.dumps(data), encoding="utf-8")
     compared = []
-    for draft in (RRSP, holiday_draft):
+    for draft in (bundled.example, holiday_draft):
         for suffix in ("txt", "docx"):
             ours = bundled.scratch / f"{draft.stem}-bundle.{suffix}"
             reference = bundled.scratch / f"{draft.stem}-source.{suffix}"
@@ -140,7 +178,7 @@ def _words(path: Path) -> str:
 
 
 def check_window(bundled: Bundled) -> str:
-    report = bundled.run("--startup-check", RRSP).stdout.strip()
+    report = bundled.run("--startup-check", bundled.example).stdout.strip()
     if ": window ready " not in report:
         raise CheckFailed(f"--startup-check said {report!r}")
     return f"window: {report}"
