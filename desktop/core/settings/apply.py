@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.model import Draft, FollowUp, Sender
 from desktop.core.settings.effective import EffectiveSettings
 from desktop.core.settings.problems import Problem
 from desktop.core.writers.docx import DocxLayout
 from desktop.core.writers.docx_parts import PageSetup
+
+if TYPE_CHECKING:
+    from desktop.core.checker.engine import Checker
 
 USER_RULES_DIR = "rules"
 USER_TEMPLATES_DIR = "templates"
@@ -82,7 +86,9 @@ def usable_rule_files(
     return usable, problems
 
 
-def usable_checker(files: Iterable[Path], builtin_dir: Path | None = None):
+def usable_checker(
+    files: Iterable[Path], builtin_dir: Path | None = None
+) -> tuple[Checker, list[Path], list[Problem]]:
     """(checker, the files it was built from, a problem for each file left out).
 
     The checker stops at the first broken rule file; a typo in the team's rules must not
