@@ -30,13 +30,9 @@ into the dev environment) reads the wheels' metadata.
 from __future__ import annotations
 
 import argparse
-import base64
-import csv
 import datetime as dt
 import email.message
 import email.parser
-import hashlib
-import io
 import platform
 import re
 import shutil
@@ -215,33 +211,17 @@ def build_amends_wheel(commit: str, output: Path) -> Path:
         _git("archive", "--format=zip", "-o", str(archive), commit)
         with zipfile.ZipFile(archive) as tree:
             tree.extractall(source)
+        # No Qt version in the stamp: the workstation's installed PySide6 is the one that runs.
+        stamp = stamp_text(commit, dt.datetime.now(dt.UTC).date().isoformat(), None)
+        (source / "desktop" / STAMP_PATH.name).write_text(stamp, encoding="utf-8")
         _pip("wheel", "--no-deps", "--wheel-dir", str(scratch), str(source))
         (built,) = Path(scratch).glob("amends-*.whl")
-        stamp = stamp_text(commit, dt.datetime.now(dt.UTC).date().isoformat(), None)
-        # No Qt version in the stamp: the workstation's installed PySide6 is the one that runs.
-        add_file_to_wheel(built, f"desktop/{STAMP_PATH.name}", stamp.encode("utf-8"))
+        with zipfile.ZipFile(built) as wheel:
+            if f"desktop/{STAMP_PATH.name}" not in wheel.namelist():
+                raise BuildError(
+                    f"{built.name} lacks desktop/{STAMP_PATH.name}; see package-data in pyproject.toml"
+                )
         return Path(shutil.copy2(built, output))
-
-
-def add_file_to_wheel(wheel: Path, name: str, data: bytes) -> None:
-    """Add a file to a built wheel and to its RECORD, which pip checks against on install."""
-    rewritten = wheel.with_name(wheel.name + ".part")
-    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
-        record_name = next(n for n in source.namelist() if n.endswith(".dist-info/RECORD"))
-        if name in source.namelist():
-            raise BuildError(f"{wheel.name} already holds {name}")
-        for info in source.infolist():
-            if info.filename != record_name:
-                target.writestr(info, source.read(info))
-        target.writestr(name, data)
-        rows = [row for row in csv.reader(io.StringIO(source.read(record_name).decode())) if row]
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        row = [name, f"sha256={digest}", str(len(data))]
-        rows.insert(-1 if rows[-1][0] == record_name else len(rows), row)
-        record = io.StringIO()
-        csv.writer(record, lineterminator="\n").writerows(rows)
-        target.writestr(record_name, record.getvalue())
-    rewritten.replace(wheel)
 
 
 def _check_python(amends: Path, target: Target) -> None:
