@@ -51,3 +51,10 @@ def user_data_dir() -> Path:
 
 def user_templates_dir() -> Path:
     return user_data_dir() / "templates"
+
+
+def site_settings_file() -> Path:
+    """This computer's settings.toml, which IT writes once for everyone who uses it (the team
+    profile's folder, the holiday calendar): /etc/xdg/Amends on Linux, C:\\ProgramData\\Amends
+    on Windows, /Library/Application Support/Amends on macOS."""
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "settings.toml"

@@ -517,7 +517,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{summary[:1].upper()}{summary[1:]} (View ▸ History, Ctrl+5)")
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self._user_dir or paths.user_data_dir(), self)
+        # This computer's settings apply to the real user, not to a folder a test passes.
+        site = None if self._user_dir else paths.site_settings_file()
+        dialog = SettingsDialog(self._user_dir or paths.user_data_dir(), self, site_path=site)
         dialog.settings_saved.connect(self._settings_saved)
         dialog.open()
         return dialog

@@ -19,7 +19,7 @@ from desktop.core.settings.bundle import (
     export_profile,
     import_profile,
 )
-from desktop.core.settings.effective import EffectiveSettings, load_effective, merge
+from desktop.core.settings.effective import EffectiveSettings, load_effective, merge, profile_folder
 from desktop.core.settings.personal import (
     SETTINGS_FILE,
     LoadResult,
@@ -54,6 +54,7 @@ __all__ = [
     "load_settings",
     "merge",
     "new_draft_defaults",
+    "profile_folder",
     "read_settings",
     "rule_files",
     "save_settings",

@@ -27,6 +27,7 @@ from desktop.core.settings import (
     load_profile,
     load_settings,
     merge,
+    profile_folder,
     save_settings,
 )
 from desktop.gui import dialogs
@@ -47,13 +48,15 @@ class SettingsDialog(QDialog):
 
     settings_saved = Signal()
 
-    def __init__(self, user_dir: Path, parent: QWidget | None = None):
+    def __init__(self, user_dir: Path, parent: QWidget | None = None, site_path: Path | None = None):
+        """`site_path`: this computer's settings file, shown beneath the user's own."""
         super().__init__(parent)
         self.setWindowTitle("Personal settings")
         self._user_dir = user_dir
         self._path = user_dir / SETTINGS_FILE
-        effective = load_effective(user_dir)
+        effective = load_effective(user_dir, site_path=site_path)
         self._settings = load_settings(self._path).settings
+        self._site = effective.site
         self._profile = effective.profile
         self._invalid: set[str] = set()
         self._fields = {s.key: SettingField(s, title_of(s)) for s in PERSONAL}
@@ -141,11 +144,11 @@ class SettingsDialog(QDialog):
 
     def _reload_profile(self) -> None:
         """A new profile folder changes every value the user has not set themselves."""
-        folder = self._settings[PROFILE_KEY]
-        self._profile = load_profile(folder) if isinstance(folder, Path) else None
+        folder = profile_folder(self._settings, self._site)
+        self._profile = load_profile(folder) if folder else None
 
     def _refresh(self, editing: str | None = None, show_all: bool = False) -> None:
-        merged = merge(self._settings, self._profile, self._user_dir)
+        merged = merge(self._settings, self._profile, self._user_dir, site=self._site)
         for key, field in self._fields.items():
             field.show_source(merged.sources[key], self._settings.is_set(key))
             following = not self._settings.is_set(key) and key not in self._invalid

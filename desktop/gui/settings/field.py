@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.core.settings import Setting
 from desktop.gui.settings.editors import Editor, make_editor
 
-SOURCE_TEXT = {"personal": "your setting", "team": "from team profile", "default": "default"}
+SOURCE_TEXT = {
+    "personal": "your setting",
+    "site": "set for this computer",
+    "team": "from team profile",
+    "default": "default",
+}
 _ERROR_STYLE = "color: #b00020;"
 _QUIET_STYLE = "color: palette(placeholder-text);"
 

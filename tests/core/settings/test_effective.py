@@ -184,3 +184,48 @@ def test_load_effective_with_nothing_on_disk_is_all_defaults(tmp_path: Path):
     effective = load_effective(tmp_path / "fresh")
     assert effective.problems == ()
     assert set(effective.sources.values()) == {"default"}
+
+
+def write_site(tmp_path: Path, text: str) -> Path:
+    site = tmp_path / "machine" / "settings.toml"
+    site.parent.mkdir(exist_ok=True)
+    site.write_text(text, "utf-8")
+    return site
+
+
+def test_this_computers_settings_sit_between_the_users_and_the_teams(tmp_path, profile_dir, user_dir):
+    site = write_site(
+        tmp_path,
+        f'[team]\nprofile = "{profile_dir.as_posix()}"\n[letter]\nsign_off = "With apologies"\n'
+        '[holidays]\ncountry = "GB"\n',
+    )
+    (user_dir / "settings.toml").write_text('[holidays]\ncountry = "IE"\n', "utf-8")
+    effective = load_effective(user_dir, site_path=site)
+    assert effective.profile_dir == profile_dir  # IT named the team profile once for everyone
+    assert (effective["letter.sign_off"], effective.sources["letter.sign_off"]) == ("With apologies", "site")
+    assert (effective["holidays.country"], effective.sources["holidays.country"]) == ("IE", "personal")
+    assert (effective["letter.template"], effective.sources["letter.template"]) == ("team-letter", "team")
+    assert effective.problems == ()
+
+
+def test_the_users_own_team_profile_wins_over_the_computers(tmp_path, profile_dir, user_dir):
+    site = write_site(tmp_path, '[team]\nprofile = "/nowhere/team"\n')
+    (user_dir / "settings.toml").write_text(f'[team]\nprofile = "{profile_dir.as_posix()}"\n', "utf-8")
+    assert load_effective(user_dir, site_path=site).profile_dir == profile_dir
+
+
+def test_a_broken_computer_settings_file_is_named_and_the_rest_still_loads(tmp_path, user_dir):
+    site = write_site(tmp_path, '[letter]\nsign_off = ["not", "text"]\n[holidays]\ncountry = "CA"\n')
+    (user_dir / "settings.toml").write_text('[sender]\nname = "Priya Shah"\n', "utf-8")
+    effective = load_effective(user_dir, site_path=site)
+    assert [problem.path for problem in effective.problems] == [site]
+    assert effective["sender.name"] == "Priya Shah"
+    assert effective["holidays.country"] == "CA"
+
+
+def test_only_the_real_user_reads_this_computers_file(tmp_path, user_dir, monkeypatch):
+    site = write_site(tmp_path, '[letter]\nsign_off = "With apologies"\n')
+    monkeypatch.setattr(paths, "site_settings_file", lambda: site)
+    monkeypatch.setattr(paths, "user_data_dir", lambda: user_dir)
+    assert load_effective()["letter.sign_off"] == "With apologies"
+    assert load_effective(user_dir).sources["letter.sign_off"] == "default"  # a test's own folder

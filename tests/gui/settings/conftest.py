@@ -43,8 +43,8 @@ def write_settings(user_dir: Path, text: str) -> None:
 
 @pytest.fixture
 def open_dialog(qtbot):
-    def opened(user_dir: Path) -> SettingsDialog:
-        dialog = SettingsDialog(user_dir)
+    def opened(user_dir: Path, site_path: Path | None = None) -> SettingsDialog:
+        dialog = SettingsDialog(user_dir, site_path=site_path)
         qtbot.addWidget(dialog)
         dialog.show()
         return dialog

@@ -154,3 +154,32 @@ def test_a_province_must_belong_to_the_country(user_dir, open_dialog, qtbot):
     dialog.accept()
     saved = load_settings(user_dir / SETTINGS_FILE)
     assert saved.problems == [] and saved.settings["holidays.subdivision"] == "ON"
+
+
+def test_this_computers_settings_name_the_team_and_sit_beneath_the_users(
+    user_dir, team_dir, tmp_path, open_dialog, qtbot
+):
+    site = tmp_path / "etc" / "settings.toml"
+    site.parent.mkdir()
+    site.write_text(
+        f'[team]\nprofile = "{team_dir.as_posix()}"\n[letter]\nsign_off = "With apologies"\n', "utf-8"
+    )
+    dialog = open_dialog(user_dir, site_path=site)
+    profile = dialog.field("team.profile")
+    assert (profile.editor.control().text(), profile.source.text()) == (
+        str(team_dir),
+        "set for this computer",
+    )
+    sign_off = dialog.field("letter.sign_off")
+    assert (sign_off.editor.control().text(), sign_off.source.text()) == (
+        "With apologies",
+        "set for this computer",
+    )
+    locale = dialog.field("letter.locale")
+    assert (locale.editor.control().text(), locale.source.text()) == ("en_CA", "from team profile")
+    type_into(qtbot, dialog, "letter.sign_off", "Warm wishes")
+    assert sign_off.source.text() == "your setting"
+    dialog.accept()
+    saved = load_settings(user_dir / SETTINGS_FILE).settings
+    assert saved["letter.sign_off"] == "Warm wishes"
+    assert not saved.is_set("team.profile")  # the computer's choice is not copied into the user's file
