@@ -17,6 +17,7 @@ from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fie
 from desktop.core.writers.email import email_message, write_eml
 from desktop.layout_options import LayoutOptionError, add_layout_options, layout_from_args
 from desktop.merge_command import MergeUsageError
+from desktop.settings_options import add_settings_option, settings_layout, settings_template_dirs
 
 EXIT_USAGE = 2
 FORMATS = ("html", "txt", "docx", "eml")
@@ -87,6 +88,7 @@ def _tool_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     listing = sub.add_parser("templates", help="list the letter templates")
+    add_settings_option(listing)
     listing.set_defaults(run=_run_templates)
 
     render = sub.add_parser("render", help="render a draft to HTML, plain text or DOCX")
@@ -95,6 +97,7 @@ def _tool_parser() -> argparse.ArgumentParser:
     render.add_argument("--to", choices=FORMATS, help="output format (default: from the -o suffix)")
     render.add_argument("-o", "--output", type=Path, required=True, help="output file, or - for stdout")
     add_layout_options(render)
+    add_settings_option(render)
     render.set_defaults(run=_run_render)
 
     from desktop.core.checker.command import add_check_parser
@@ -105,12 +108,15 @@ def _tool_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def catalogue(extra_dirs: list[Path]) -> TemplateCatalogue:
-    return TemplateCatalogue(paths.builtin_templates_dir(), [paths.user_templates_dir(), *extra_dirs])
+def catalogue(args: argparse.Namespace) -> TemplateCatalogue:
+    """The built-in templates, the team's and the user's (unless --no-settings), then --template-dir."""
+    return TemplateCatalogue(
+        paths.builtin_templates_dir(), [*settings_template_dirs(args), *args.template_dir]
+    )
 
 
 def _run_templates(args: argparse.Namespace) -> int:
-    cat = catalogue(args.template_dir)
+    cat = catalogue(args)
     for template in cat:
         origin = "" if template.builtin else f"  [{template.path.parent}]"
         print(f"{template.id:22} {template.kind.value:10} {template.name}{origin}")
@@ -124,7 +130,7 @@ def _run_render(args: argparse.Namespace) -> int:
     if fmt in ("docx", "eml") and str(args.output) == "-":
         raise UserError(f"{fmt.upper()} cannot go to standard output; give a file name with -o")
     draft = load_draft(args.draft)
-    cat = catalogue(args.template_dir)
+    cat = catalogue(args)
     template = cat.get(args.template or draft.template)
     missing = missing_fields(draft, template)
     if missing:
@@ -139,7 +145,7 @@ def _run_render(args: argparse.Namespace) -> int:
             email_message(document, recipient.email, recipient.name, sender.email, sender.name), args.output
         )
         return 0
-    _write(document, fmt, args.output, layout_from_args(args))
+    _write(document, fmt, args.output, layout_from_args(args, settings_layout(args)))
     return 0
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from desktop.core.writers.docx import DocxLayout, DocxWriter
@@ -25,23 +26,24 @@ def add_layout_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--logo", type=Path, help="a PNG or JPEG printed at the top of the letterhead")
 
 
-def layout_from_args(args: argparse.Namespace) -> DocxLayout | None:
+def layout_from_args(args: argparse.Namespace, base: DocxLayout | None = None) -> DocxLayout | None:
+    """`base` (the settings' paper, margins and logo) with whatever the options change."""
     if args.page_size is None and args.margins is None and args.logo is None:
-        return None
+        return base
     if args.logo is not None and not args.logo.is_file():
         raise LayoutOptionError(f"{args.logo}: no such logo file")
-    page = None
+    base = base or DocxLayout()
+    page = base.page
     if args.page_size or args.margins:
-        size = args.page_size or "A4"
+        size = args.page_size or (page.size if page else "A4")
         try:
-            page = (
-                PageSetup(size=size, margins_mm=_margins(args.margins))
-                if args.margins
-                else PageSetup(size=size)
-            )
+            if args.margins:
+                page = PageSetup(size=size, margins_mm=_margins(args.margins))
+            else:
+                page = PageSetup(size=size, margins_mm=page.margins_mm) if page else PageSetup(size=size)
         except ValueError as exc:
             raise LayoutOptionError(f"--margins: {exc}") from None
-    layout = DocxLayout(page=page, logo=args.logo)
+    layout = dataclasses.replace(base, page=page, logo=args.logo or base.logo)
     try:
         DocxWriter(layout)  # reads the logo now, so a bad image stops the command before any work
     except ValueError as exc:

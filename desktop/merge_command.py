@@ -28,6 +28,7 @@ from desktop.core.recipients import (
 )
 from desktop.core.recipients.validation import Severity
 from desktop.layout_options import add_layout_options, layout_from_args
+from desktop.settings_options import add_settings_option, settings_layout
 
 EXIT_ROWS_INVALID = 1
 EXIT_CANCELLED = 130
@@ -71,7 +72,8 @@ def add_merge_parser(sub: argparse._SubParsersAction, catalogue_for) -> None:
         help="leave out rows with errors (they are listed in the manifest) instead of stopping",
     )
     add_layout_options(merge)
-    merge.set_defaults(run=lambda args: run_merge_command(args, catalogue_for(args.template_dir)))
+    add_settings_option(merge)
+    merge.set_defaults(run=lambda args: run_merge_command(args, catalogue_for(args)))
 
 
 def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = None) -> int:
@@ -80,7 +82,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
     template = catalogue.get(args.template or draft.template)
     kind = OutputKind(args.to)
     _check_output(args.output, kind)
-    layout = layout_from_args(args)
+    layout = layout_from_args(args, settings_layout(args))
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
         mapping = map_columns(table.columns, _parse_map(args.map))

@@ -49,10 +49,6 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def user_templates_dir() -> Path:
-    return user_data_dir() / "templates"
-
-
 def site_settings_file() -> Path:
     """This computer's settings.toml, which IT writes once for everyone who uses it (the team
     profile's folder, the holiday calendar): /etc/xdg/Amends on Linux, C:\\ProgramData\\Amends

@@ -62,7 +62,11 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
         help="an extra rule file: added phrases, severities, rules switched off (may be repeated)",
     )
     check.add_argument(
-        "--no-user-rules", action="store_true", help="do not read the rule files in the user's Amends folder"
+        "--no-settings",
+        "--no-user-rules",  # its earlier name
+        dest="no_settings",
+        action="store_true",
+        help="do not read the team's or your own rule files from the settings",
     )
     check.set_defaults(run=run_check)
 
@@ -82,12 +86,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _rule_files(args: argparse.Namespace) -> list[Path]:
-    files: list[Path] = []
-    if not args.no_user_rules:
-        from desktop import paths
+    from desktop.settings_options import settings_rule_files
 
-        user_dir = paths.user_data_dir() / "rules"
-        files += sorted(user_dir.glob("*.toml")) if user_dir.is_dir() else []
+    files = settings_rule_files(args)
     for path in args.rules:
         if not path.is_file():
             raise CheckUsageError(f"{path}: no such rule file")
@@ -139,11 +140,12 @@ def _render(draft: Draft, path: str, args: argparse.Namespace) -> str | None:
     from desktop import paths
     from desktop.core.templates import TemplateCatalogue, TemplateError
     from desktop.core.writers.plain import to_text
+    from desktop.settings_options import settings_template_dirs
 
     extra_dirs = list(getattr(args, "template_dir", None) or [])
     try:
         catalogue = TemplateCatalogue(
-            paths.builtin_templates_dir(), [paths.user_templates_dir(), *extra_dirs]
+            paths.builtin_templates_dir(), [*settings_template_dirs(args), *extra_dirs]
         )
         return to_text(catalogue.render(draft))
     except TemplateError as exc:
