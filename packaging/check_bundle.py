@@ -153,9 +153,9 @@ def check_rendering(bundled: Bundled) -> str:
         for suffix in ("txt", "docx"):
             ours = bundled.scratch / f"{draft.stem}-bundle.{suffix}"
             reference = bundled.scratch / f"{draft.stem}-source.{suffix}"
-            bundled.run("render", draft, "-o", ours)
+            bundled.run("render", draft, "-o", ours, "--no-settings")
             with contextlib.redirect_stdout(io.StringIO()):
-                if source_amends(["render", str(draft), "-o", str(reference)]) != 0:
+                if source_amends(["render", str(draft), "-o", str(reference), "--no-settings"]) != 0:
                     raise CheckFailed(f"the source install could not render {draft.name}")
             if _words(ours) != _words(reference):
                 raise CheckFailed(
