@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "No recipients", "Import a recipient list on the Recipients tab first.")
             self._show_left(self.recipients)
             return None
-        dialog = ExportNoticeDialog(self.session.draft, self._catalogue, inputs, self)
+        dialog = ExportNoticeDialog(self.session.draft, self._catalogue, inputs, self, layout=self._layout)
         dialog.finished_export.connect(lambda result: self._record_notice(inputs.table.path.name, result))
         dialog.open()
         return dialog

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import platform
+import zipfile
 from pathlib import Path
 
 import docx
@@ -173,6 +174,34 @@ def test_a_notice_previews_recipient_three_and_exports_one_docx_each(qtbot, wind
     (recorded,) = window.history.search(RENEWAL_LIST.name)
     assert recorded.recipient_count == result.written and recorded.output == out
     dialog.close()
+
+
+def test_letters_and_notices_from_the_window_carry_the_teams_paper_and_logo(
+    qtbot, settings, tmp_path, monkeypatch, no_questions
+):
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "profile.toml").write_text('[page]\nsize = "Letter"\n[logo]\nfile = "logo.png"\n', "utf-8")
+    (team / "logo.png").write_bytes((paths.resources_dir() / "icons" / "amends-64.png").read_bytes())
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "settings.toml").write_text(f'[team]\nprofile = "{team.as_posix()}"\n', "utf-8")
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    window = build_window(settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=user)
+    qtbot.addWidget(window)
+    window.open_path(RENEWAL, example=True)
+    assert window.recipients.load(RENEWAL_LIST)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "one.docx")
+    letters = [window.export_docx()]
+    dialog = window.export_notice()
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
+        dialog.start(OutputKind.DOCX, tmp_path / "all.docx")
+    dialog.close()
+    letters.append(tmp_path / "all.docx")
+    for letter in letters:
+        with zipfile.ZipFile(letter) as package:
+            assert "word/media/logo.png" in package.namelist(), letter.name
+            assert '<w:pgSz w:w="12240" w:h="15840"/>' in package.read("word/document.xml").decode()
 
 
 def test_a_cancelled_notice_export_leaves_nothing(qtbot, window, tmp_path, no_questions):

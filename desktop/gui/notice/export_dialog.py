@@ -36,6 +36,7 @@ from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
 from desktop.core.model import Draft
 from desktop.core.recipients import FileNameError, RecipientFileError, RecipientRow, iter_recipients
 from desktop.core.templates import TemplateCatalogue, TemplateError
+from desktop.core.writers.docx import DocxLayout
 from desktop.gui import dialogs
 from desktop.gui.notice.inputs import MergeInputs
 from desktop.gui.notice.marks import ERROR_TEXT
@@ -66,12 +67,19 @@ class ExportNoticeDialog(QDialog):
     """A run ended without output: cancelled, or the reason it could not go on."""
 
     def __init__(
-        self, draft: Draft, catalogue: TemplateCatalogue, inputs: MergeInputs, parent: QWidget | None = None
+        self,
+        draft: Draft,
+        catalogue: TemplateCatalogue,
+        inputs: MergeInputs,
+        parent: QWidget | None = None,
+        layout: DocxLayout | None = None,
     ):
+        """`layout`: the paper, margins and logo from the settings, as a single letter gets."""
         super().__init__(parent)
         self.setWindowTitle("Export notice")
         self.setAccessibleName("Export notice")
         self._draft, self._catalogue, self._inputs = draft, catalogue, inputs
+        self._page_layout = layout
         self._first_row: RecipientRow | bool | None = False  # False: not read yet
         self._output_chosen = False
         self._thread: QThread | None = None
@@ -327,6 +335,7 @@ class ExportNoticeDialog(QDialog):
             skip_rows=inputs.skip_rows,
             overrides=dict(inputs.overrides),
             report=inputs.report,
+            layout=self._page_layout,
         )
         return request, recheck
 
