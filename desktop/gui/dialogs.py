@@ -7,6 +7,7 @@ driving modal dialogs, which block an offscreen test run.
 from __future__ import annotations
 
 from enum import Enum
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -84,7 +85,8 @@ def show_about(parent: QWidget, details: str) -> None:
     box.setWindowTitle("About Amends")
     box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
     box.setText("<b>Amends</b><br>Apology letters and incident notices, written offline.")
-    box.setInformativeText(details.replace("\n", "<br>"))
+    # One line each, never wrapped: a path or a commit broken across lines is hard to read out.
+    box.setInformativeText(f"<p style='white-space:pre'>{escape(details).replace(chr(10), '<br>')}</p>")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     copy = box.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
