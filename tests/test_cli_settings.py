@@ -10,45 +10,17 @@ import pytest
 
 from desktop import paths
 from desktop.cli import main
+from tests.core.settings.conftest import make_profile
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
-PNG = bytes.fromhex(  # 1x1 grey
-    "89504e470d0a1a0a0000000d4948445200000001000000010800000000"
-    "3a7e9b550000000a49444154789c63600000000200015e2ad8a10000000049454e44ae426082"
-)
-TEAM_RULE = """\
-[[rule]]
-id = "team-goodwill"
-kind = "phrase"
-severity = "error"
-message = "Legal: do not call a refund a goodwill gesture."
-principle = "Own the mistake: a refund you owe is not a favour."
-phrases = ["goodwill gesture"]
-"""
-TEAM_TEMPLATE = """\
-{#-
-name = "Northwind note"
-kind = "individual"
-description = "The team's own short letter."
--#}
-Dear {{ recipient.name }}
-"""
+TOP_25_MM = 'w:top="1417"'  # the team profile's margins: 25, 20, 25, 20 mm
+LETTER = '<w:pgSz w:w="12240" w:h="15840"/>'
 
 
 @pytest.fixture
 def team(tmp_path: Path) -> Path:
-    folder = tmp_path / "team"
-    (folder / "rules").mkdir(parents=True)
-    (folder / "templates").mkdir()
-    (folder / "profile.toml").write_text(
-        '[company]\nname = "Northwind"\n[page]\nsize = "Letter"\nmargins_mm = 30\n'
-        '[logo]\nfile = "logo.png"\n',
-        "utf-8",
-    )
-    (folder / "logo.png").write_bytes(PNG)
-    (folder / "rules" / "team.toml").write_text(TEAM_RULE, "utf-8")
-    (folder / "templates" / "team-note.j2").write_text(TEAM_TEMPLATE, "utf-8")
-    return folder
+    """Letter paper, a logo, the rule team-goodwill and the template team-letter."""
+    return make_profile(tmp_path / "team")
 
 
 def use_settings(text: str) -> Path:
@@ -69,8 +41,8 @@ def test_render_takes_the_teams_paper_margins_and_logo(team, tmp_path, capsys):
     out = tmp_path / "letter.docx"
     assert main(["render", str(RRSP), "-o", str(out)]) == 0
     parts = docx_parts(out)
-    assert '<w:pgSz w:w="12240" w:h="15840"/>' in parts["word/document.xml"]  # Letter
-    assert 'w:top="1701"' in parts["word/document.xml"]  # 30 mm
+    assert LETTER in parts["word/document.xml"]
+    assert TOP_25_MM in parts["word/document.xml"]
     assert any(name.startswith("word/media/logo") for name in parts)
     assert capsys.readouterr().err == ""
 
@@ -81,7 +53,7 @@ def test_options_change_only_what_they_name_and_no_settings_drops_the_rest(team,
     assert main(["render", str(RRSP), "-o", str(a4), "--page-size", "A4"]) == 0
     parts = docx_parts(a4)
     assert '<w:pgSz w:w="11906" w:h="16838"/>' in parts["word/document.xml"]
-    assert 'w:top="1701"' in parts["word/document.xml"]  # the team's margins stay
+    assert TOP_25_MM in parts["word/document.xml"]  # the team's margins stay
     assert any(name.startswith("word/media/logo") for name in parts)  # and so does its logo
     plain = tmp_path / "plain.docx"
     assert main(["render", str(RRSP), "-o", str(plain), "--no-settings"]) == 0
@@ -91,7 +63,7 @@ def test_options_change_only_what_they_name_and_no_settings_drops_the_rest(team,
 def test_templates_lists_the_teams_own_and_check_applies_its_rules(team, tmp_path, capsys):
     use_settings(f'[team]\nprofile = "{team.as_posix()}"\n')
     assert main(["templates"]) == 0
-    assert "team-note" in capsys.readouterr().out
+    assert "team-letter" in capsys.readouterr().out
     letter = tmp_path / "letter.txt"
     letter.write_text("I am sorry I charged you twice. Please accept this refund as a goodwill gesture.\n")
     assert main(["check", str(letter)]) == 1
@@ -107,7 +79,7 @@ def test_this_computers_settings_count_too(team, tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "site_settings_file", lambda: site)
     out = tmp_path / "letter.docx"
     assert main(["render", str(RRSP), "-o", str(out)]) == 0
-    assert '<w:pgSz w:w="12240" w:h="15840"/>' in docx_parts(out)["word/document.xml"]
+    assert LETTER in docx_parts(out)["word/document.xml"]
 
 
 def test_a_broken_settings_file_is_named_and_the_command_goes_on(tmp_path, capsys):
