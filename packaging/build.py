@@ -8,7 +8,11 @@ system's installers need, and reports the size, because IT asks what they are de
   icons) and `install.sh` beside it, packed as dist/amends-VERSION-linux-ARCH.tar.gz.
 - Windows: dist/amends/ (Amends.exe and amends-cli.exe), then dist/Amends-VERSION-setup.exe
   when Inno Setup's `iscc` is on PATH.
-- macOS: dist/Amends.app.
+- macOS: dist/Amends.app, zipped with ditto (which keeps its signature) as
+  dist/Amends-VERSION-macos-ARCH.zip.
+
+What is meant to be copied to workstations is listed with its SHA-256 in dist/SHA256SUMS,
+so IT can check the copy that arrived (`sha256sum -c SHA256SUMS`).
 
 PyInstaller does not cross-compile: each system's bundle is built on that system.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import platform
 import shutil
@@ -76,14 +81,18 @@ def build(dist: Path, work: Path) -> Path:
         bundle = dist / "Amends.app"
         shutil.rmtree(dist / "amends", ignore_errors=True)  # the .app holds its own copy
         _report_size(bundle)
-        return bundle
-    bundle = dist / "amends"
-    _report_size(bundle)
-    if sys.platform == "win32":
-        _windows_installer(dist)
+        shipped = [_macos_archive(bundle, dist)]
     else:
-        _linux_extras(bundle)
-        _report_size(_linux_archive(bundle, dist))
+        bundle = dist / "amends"
+        _report_size(bundle)
+        if sys.platform == "win32":
+            shipped = _windows_installer(dist)
+        else:
+            _linux_extras(bundle)
+            shipped = [_linux_archive(bundle, dist)]
+    for path in shipped:
+        _report_size(path)
+    _write_checksums(dist, shipped)
     return bundle
 
 
@@ -127,15 +136,28 @@ def _linux_archive(bundle: Path, dist: Path) -> Path:
     return archive
 
 
-def _windows_installer(dist: Path) -> None:
+def _macos_archive(bundle: Path, dist: Path) -> Path:
+    archive = dist / f"Amends-{__version__}-macos-{platform.machine()}.zip"
+    archive.unlink(missing_ok=True)
+    _run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent", str(bundle), str(archive)])
+    return archive
+
+
+def _windows_installer(dist: Path) -> list[Path]:
     iscc = shutil.which("iscc") or shutil.which("ISCC")
     script = ROOT / "packaging" / "windows" / "amends.iss"
     if iscc is None:
         print("Inno Setup's iscc is not on PATH, so the installer was not built. With Inno Setup 6:")
         print(f"  iscc /DAppVersion={__version__} {script}")
-        return
+        return []
     _run([iscc, f"/DAppVersion={__version__}", str(script)])
-    _report_size(dist / f"Amends-{__version__}-setup.exe")
+    return [dist / f"Amends-{__version__}-setup.exe"]
+
+
+def _write_checksums(dist: Path, shipped: list[Path]) -> None:
+    """In sha256sum's own format, so `sha256sum -c SHA256SUMS` checks a copy."""
+    lines = [f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n" for path in shipped]
+    (dist / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
 def windows_version_resource(version: str) -> str:
@@ -160,7 +182,10 @@ def windows_version_resource(version: str) -> str:
 
 
 def _report_size(path: Path) -> None:
-    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
+    if path.is_file():
+        print(f"{path.name}: {path.stat().st_size / 1_000_000:.1f} MB")
+        return
+    files = [p for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
     total = sum(p.stat().st_size for p in files)
     print(f"{path.name}: {total / 1_000_000:.1f} MB in {len(files)} files")
 

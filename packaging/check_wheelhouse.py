@@ -23,6 +23,7 @@ Linux only (unshare); the same wheelhouse for another system is checked there by
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -74,6 +75,9 @@ def pytest_report_header(config):
 
     return f"amends under test: {desktop.__file__}"
 '''
+
+
+NOT_WHEELS = ("README.txt", "SHA256SUMS")  # what packaging/wheelhouse.py writes beside the wheels
 
 
 class CheckFailed(Exception):
@@ -164,15 +168,31 @@ def check(wheelhouse: Path, scratch: Path, pytest_args: list[str]) -> str:
 def _amends_wheel(wheelhouse: Path) -> Path:
     if not wheelhouse.is_dir():
         raise CheckFailed(f"{wheelhouse} does not exist; build it with packaging/wheelhouse.py")
-    others = [p.name for p in wheelhouse.iterdir() if p.suffix != ".whl" and p.name != "README.txt"]
+    others = [p.name for p in wheelhouse.iterdir() if p.suffix != ".whl" and p.name not in NOT_WHEELS]
     if others:
         raise CheckFailed(
             f"{wheelhouse} holds more than wheels ({', '.join(others)}): nothing may build there"
         )
+    _check_checksums(wheelhouse)
     wheels = sorted(wheelhouse.glob("amends-*.whl"))
     if len(wheels) != 1:
         raise CheckFailed(f"{wheelhouse} holds {len(wheels)} Amends wheels, not one")
     return wheels[0]
+
+
+def _check_checksums(wheelhouse: Path) -> None:
+    """What IT runs first on the copy that arrived: every wheel listed, every hash right."""
+    listed = {}
+    for line in (wheelhouse / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    wheels = {p.name: p for p in wheelhouse.glob("*.whl")}
+    if set(listed) != set(wheels):
+        raise CheckFailed(f"SHA256SUMS lists {sorted(listed)}, the folder holds {sorted(wheels)}")
+    wrong = [n for n, p in wheels.items() if hashlib.sha256(p.read_bytes()).hexdigest() != listed[n]]
+    if wrong:
+        raise CheckFailed(f"SHA256SUMS does not match {', '.join(wrong)}")
+    print(f"ok    SHA256SUMS matches all {len(wheels)} wheels")
 
 
 def _stamped_commit(wheel: Path) -> str | None:

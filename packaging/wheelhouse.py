@@ -33,6 +33,7 @@ import argparse
 import datetime as dt
 import email.message
 import email.parser
+import hashlib
 import platform
 import re
 import shutil
@@ -56,6 +57,7 @@ from desktop.build_info import STAMP_PATH, stamp_text  # noqa: E402
 
 ROOT_REQUIREMENT = "amends[test]"
 README_NAME = "README.txt"
+CHECKSUMS_NAME = "SHA256SUMS"
 MAX_MARKER_ROUNDS = 5
 WINDOWS_VENV = r"%LOCALAPPDATA%\Amends\venv"
 
@@ -81,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p for p in output.iterdir() if p.is_file())
     size = sum(p.stat().st_size for p in files)
     print(
-        f"Wheelhouse {output}: {len(files)} files ({len(files) - 1} wheels and {README_NAME}), "
+        f"Wheelhouse {output}: {len(files)} files "
+        f"({len(files) - 2} wheels, {README_NAME}, {CHECKSUMS_NAME}), "
         f"{size / 1e6:.1f} MB, for {target.description}, in {time.monotonic() - started:.0f} s"
     )
     return 0
@@ -190,12 +193,14 @@ def build(output: Path, target: Target) -> None:
     if strays:
         raise BuildError(f"pip left files that are not wheels: {', '.join(strays)}")
     write_readme(output, amends, commit, target)
+    write_checksums(output)
 
 
 def _prepare(output: Path) -> None:
     """An empty folder, or one this script filled before; anything else is not ours to delete."""
     if output.exists():
-        others = [p.name for p in output.iterdir() if p.suffix != ".whl" and p.name != README_NAME]
+        ours = (README_NAME, CHECKSUMS_NAME)
+        others = [p.name for p in output.iterdir() if p.suffix != ".whl" and p.name not in ours]
         if others:
             raise BuildError(f"{output} holds files that are not a wheelhouse ({', '.join(others[:3])})")
         for old in output.iterdir():
@@ -292,6 +297,10 @@ while installing. It was built on {built} from commit {commit} for:
 The workstation needs that version of Python (from python.org, or the system's own on Linux),
 with its venv module. The wheels do not fit another Python version or another system.
 
+First check the copy that arrived: in this folder, `sha256sum -c SHA256SUMS` on Linux,
+`shasum -a 256 -c SHA256SUMS` on macOS, or on Windows compare
+`certutil -hashfile NAME.whl SHA256` with the line for NAME.whl.
+
 Linux and macOS (replace /path/to/wheelhouse with where this folder is):
 
     python{target.python_version} -m venv ~/amends
@@ -320,6 +329,16 @@ The {len(wheels)} wheels:
 """
     text += "".join(f"    {name}\n" for name in wheels)
     (output / README_NAME).write_text(text, encoding="utf-8")
+
+
+def write_checksums(output: Path) -> None:
+    """Every wheel's SHA-256 in sha256sum's format, for checking the copy that reached the
+    workstation before installing from it."""
+    lines = [
+        f"{hashlib.sha256(wheel.read_bytes()).hexdigest()}  {wheel.name}\n"
+        for wheel in sorted(output.glob("*.whl"))
+    ]
+    (output / CHECKSUMS_NAME).write_text("".join(lines), encoding="utf-8")
 
 
 def _git(*args: str) -> str:
