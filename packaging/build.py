@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import importlib.util
 import os
 import platform
 import shutil
@@ -34,8 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop import __version__  # noqa: E402
-from desktop.build_info import STAMP_PATH, checkout_commit, stamp_text  # noqa: E402
+try:
+    from desktop import __version__
+    from desktop.build_info import STAMP_PATH, checkout_commit, stamp_text
+except ImportError as exc:  # run with a Python that lacks Amends's own dependencies
+    raise SystemExit(
+        f'build: {exc}; run from the project\'s venv after: pip install -e ".[packaging]"'
+    ) from None
 
 SPEC = ROOT / "packaging" / "amends.spec"
 LINUX_FILES = ROOT / "packaging" / "linux"
@@ -61,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build(dist: Path, work: Path) -> Path:
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError('PyInstaller is not installed here; run: pip install -e ".[packaging]"')
     work.mkdir(parents=True, exist_ok=True)
     stamp = work / STAMP_PATH.name
     stamp.write_text(
