@@ -100,7 +100,7 @@ def _tool_parser() -> argparse.ArgumentParser:
     add_settings_option(render)
     render.set_defaults(run=_run_render)
 
-    from desktop.core.checker.command import add_check_parser
+    from desktop.check_command import add_check_parser
     from desktop.merge_command import add_merge_parser
 
     add_check_parser(sub)

@@ -20,6 +20,7 @@ from desktop.core.checker.findings import Finding, line_and_column
 from desktop.core.checker.loader import RuleFileError
 from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
 from desktop.core.model import Draft
+from desktop.settings_options import settings_rule_files, settings_template_dirs
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -86,8 +87,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _rule_files(args: argparse.Namespace) -> list[Path]:
-    from desktop.settings_options import settings_rule_files
-
     files = settings_rule_files(args)
     for path in args.rules:
         if not path.is_file():
@@ -140,7 +139,6 @@ def _render(draft: Draft, path: str, args: argparse.Namespace) -> str | None:
     from desktop import paths
     from desktop.core.templates import TemplateCatalogue, TemplateError
     from desktop.core.writers.plain import to_text
-    from desktop.settings_options import settings_template_dirs
 
     extra_dirs = list(getattr(args, "template_dir", None) or [])
     try:
