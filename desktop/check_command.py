@@ -20,7 +20,7 @@ from desktop.core.checker.findings import Finding, line_and_column
 from desktop.core.checker.loader import RuleFileError
 from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
 from desktop.core.model import Draft
-from desktop.settings_options import settings_rule_files, settings_template_dirs
+from desktop.settings_options import settings_checker, settings_template_dirs
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -74,7 +74,7 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        checker = Checker.from_files(_rule_files(args))
+        checker = settings_checker(args, _rule_files(args))
         inputs = [(path, _read(path)) for path in args.paths]
         results = [_check(checker, path, content, args) for path, content in inputs]
     except (CheckUsageError, RuleFileError, DraftFormatError) as exc:
@@ -87,7 +87,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _rule_files(args: argparse.Namespace) -> list[Path]:
-    files = settings_rule_files(args)
+    """The --rules files, which must exist."""
+    files = []
     for path in args.rules:
         if not path.is_file():
             raise CheckUsageError(f"{path}: no such rule file")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.settings import (
     EffectiveSettings,
@@ -19,9 +20,12 @@ from desktop.core.settings import (
     load_effective,
     rule_files,
     template_dirs,
-    usable_rule_files,
+    usable_checker,
 )
 from desktop.core.writers.docx import DocxLayout
+
+if TYPE_CHECKING:  # the checker is imported only by the command that checks
+    from desktop.core.checker import Checker
 
 
 def add_settings_option(parser: argparse.ArgumentParser) -> None:
@@ -58,12 +62,16 @@ def settings_layout(args: argparse.Namespace) -> DocxLayout | None:
     return docx_layout(effective) if effective else None
 
 
-def settings_rule_files(args: argparse.Namespace) -> list[Path]:
-    """The team's and the user's rule files that load; a broken one is named and left out."""
+def settings_checker(args: argparse.Namespace, extra_files: list[Path]) -> Checker:
+    """The checker with the team's and the user's rule files that load (a broken one is named
+    and left out), then `extra_files`, which must load. Built once when there are no extras:
+    vetting the settings' files already compiled it."""
+    from desktop.core.checker import Checker
+
     effective = effective_settings(args)
     if effective is None:
-        return []
-    usable, problems = usable_rule_files(rule_files(effective))
+        return Checker.from_files(extra_files)
+    checker, usable, problems = usable_checker(rule_files(effective))
     for problem in problems:
         print(f"amends: settings: {problem} (left out)", file=sys.stderr)
-    return usable
+    return Checker.from_files([*usable, *extra_files]) if extra_files else checker
