@@ -11,52 +11,20 @@ from babel.numbers import is_currency
 
 from desktop.core.business_days import UnknownRegionError, add_business_days
 from desktop.core.context import follow_up_date
+from desktop.core.fields import (
+    BOTH,
+    INDIVIDUAL,
+    NOTICE,
+    Control,
+    FieldSpec,
+    default_required,
+    field_label,
+    field_spec,
+    get_value,
+)
 from desktop.core.formatting import full_date, money
-from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind, Question
+from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind
 from desktop.core.templates import LetterTemplate
-
-BOTH = frozenset(Kind)
-INDIVIDUAL = frozenset({Kind.INDIVIDUAL})
-NOTICE = frozenset({Kind.NOTICE})
-
-
-class Control(StrEnum):
-    """What kind of input a field takes; the GUI picks a widget for each."""
-
-    PROSE = "prose"
-    """Sentences the checker reads, over several lines."""
-    PROSE_LINE = "prose_line"
-    """A few words the checker reads, on one line (summary, subject)."""
-    TEXT = "text"
-    """A name, address or label: not checked as prose."""
-    LINES = "lines"
-    """Several short lines, such as a postal address."""
-    CODE = "code"
-    """A short upper-case code: currency, country, region."""
-    DATE = "date"
-    CHOICE = "choice"
-    AMOUNT = "amount"
-    COUNT = "count"
-    QUESTIONS = "questions"
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    path: str
-    """Dotted path into the Draft, the same name the checker and templates use."""
-    label: str
-    hint: str
-    control: Control
-    example: str = ""
-    kinds: frozenset[Kind] = BOTH
-    choices: tuple[tuple[str, str], ...] = ()
-    """(value, label) pairs for a CHOICE."""
-    suggestions: tuple[str, ...] = ()
-    """Common values offered for a TEXT field, which still takes any text."""
-    max_length: int = 0
-
-    def applies_to(self, kind: Kind) -> bool:
-        return kind in self.kinds
 
 
 @dataclass(frozen=True)
@@ -65,8 +33,13 @@ class Step:
     title: str
     purpose: str
     """One line under the title, saying what the step is for."""
-    fields: tuple[FieldSpec, ...]
+    paths: tuple[str, ...]
+    """The fields on this step, in order, by their path in the field table."""
     kinds: frozenset[Kind] = BOTH
+
+    @property
+    def fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(_spec(path) for path in self.paths)
 
     def applies_to(self, kind: Kind) -> bool:
         return kind in self.kinds
@@ -77,12 +50,16 @@ class Step:
     def owns(self, name: str) -> bool:
         """Whether a field name, a group such as "follow_up", or "questions[2].answer" lives here."""
         return any(
-            spec.path == name or spec.path.startswith(name + ".") or name.startswith(spec.path + "[")
-            for spec in self.fields
+            path == name or path.startswith(name + ".") or name.startswith(path + "[") for path in self.paths
         )
 
 
-_PROSE_HINT_FIRST_PERSON = "Full sentences, saying “I” or “we” did it."
+def _spec(path: str) -> FieldSpec:
+    spec = field_spec(path)
+    if spec is None:
+        raise KeyError(f"{path!r} is not in the field table (desktop/core/fields.py)")
+    return spec
+
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -90,47 +67,13 @@ STEPS: tuple[Step, ...] = (
         "Recipient",
         "Write to one person, by name, about what happened to them.",
         (
-            FieldSpec(
-                "recipient.name", "Name", "As they write it themselves.", Control.TEXT, "Danielle Tremblay"
-            ),
-            FieldSpec(
-                "recipient.title",
-                "Title",
-                "Courtesy title for the greeting, if they use one.",
-                Control.TEXT,
-                "Ms",
-            ),
-            FieldSpec(
-                "recipient.salutation",
-                "Greeting",
-                "Only when the usual greeting (“Dear Ms Tremblay”) is wrong for them.",
-                Control.TEXT,
-                "Dear Danielle",
-            ),
-            FieldSpec(
-                "recipient.organisation", "Organisation", "When you write to them at work.", Control.TEXT
-            ),
-            FieldSpec(
-                "recipient.email",
-                "E-mail",
-                "Where the e-mail draft goes.",
-                Control.TEXT,
-                "d.tremblay@example.com",
-            ),
-            FieldSpec(
-                "recipient.reference",
-                "Their reference",
-                "An account, policy or case number they will recognise.",
-                Control.TEXT,
-                "RRSP 4471-0923",
-            ),
-            FieldSpec(
-                "recipient.address",
-                "Postal address",
-                "One line per line, printed above the greeting.",
-                Control.LINES,
-                "88 Birchmount Road\nToronto ON  M1N 3J4",
-            ),
+            "recipient.name",
+            "recipient.title",
+            "recipient.salutation",
+            "recipient.organisation",
+            "recipient.email",
+            "recipient.reference",
+            "recipient.address",
         ),
         INDIVIDUAL,
     ),
@@ -138,23 +81,7 @@ STEPS: tuple[Step, ...] = (
         "readers",
         "Readers",
         "Tell readers why this reached them and what, if anything, they need to do.",
-        (
-            FieldSpec(
-                "audience",
-                "Why they received it",
-                "The plain reason they are on the list, so nobody has to wonder.",
-                Control.PROSE,
-                "You are receiving this because you subscribed to our newsletter or stayed with us "
-                "in the last four years.",
-            ),
-            FieldSpec(
-                "action",
-                "What they need to do",
-                "One clear action, or say that they need to do nothing.",
-                Control.PROSE,
-                "You do not need to do anything: nobody will be charged.",
-            ),
-        ),
+        ("audience", "action"),
         NOTICE,
     ),
     Step(
@@ -162,176 +89,37 @@ STEPS: tuple[Step, ...] = (
         "What went wrong",
         "Name the mistake specifically, in the first person.",
         (
-            FieldSpec(
-                "incident.summary",
-                "In a few words",
-                "A short phrase the letter builds its sentences on.",
-                Control.PROSE_LINE,
-                "the restart of your RRSP withdrawal",
-            ),
-            FieldSpec(
-                "incident.what",
-                "What happened",
-                _PROSE_HINT_FIRST_PERSON,
-                Control.PROSE,
-                "When I restarted your withdrawal, I left the default bank account on the form.",
-            ),
-            FieldSpec(
-                "incident.occurred_on",
-                "When it happened",
-                "Leave it unset when the date does not matter.",
-                Control.DATE,
-            ),
-            FieldSpec(
-                "incident.affected",
-                "How it affected them",
-                "What the mistake did to them, concretely; in a notice, whether they are affected.",
-                Control.PROSE,
-                "The money was not in your account on the day of your closing.",
-            ),
-            FieldSpec(
-                "incident.category",
-                "Category",
-                "A short label that groups similar incidents.",
-                Control.TEXT,
-                "billing",
-                suggestions=(
-                    "appointment",
-                    "banking",
-                    "billing",
-                    "communication",
-                    "data",
-                    "delivery",
-                    "outage",
-                    "service",
-                ),
-            ),
+            "incident.summary",
+            "incident.what",
+            "incident.occurred_on",
+            "incident.affected",
+            "incident.category",
         ),
     ),
-    Step(
-        "cause",
-        "The cause",
-        "Explain why it happened, plainly and without excuses.",
-        (
-            FieldSpec(
-                "cause",
-                "Why it happened",
-                "Being open calms people; “beyond our control” and policy quotes do not.",
-                Control.PROSE,
-                "I did not check the account on the form against your instructions.",
-            ),
-        ),
-    ),
+    Step("cause", "The cause", "Explain why it happened, plainly and without excuses.", ("cause",)),
     Step(
         "fix",
         "The fix and what changes",
         "Say what has been put right and what will be done differently.",
-        (
-            FieldSpec(
-                "fixed",
-                "What has been done",
-                "What is already put right, as a fact.",
-                Control.PROSE,
-                "The full amount is now in the account you chose.",
-            ),
-            FieldSpec(
-                "changes",
-                "What changes",
-                "So it does not happen again; promise only what you control.",
-                Control.PROSE,
-                "I now read the account back to the client before I send the form.",
-            ),
-        ),
+        ("fixed", "changes"),
     ),
     Step(
         "compensation",
         "Compensation",
         "Make up for the trouble where it fits; an apology with compensation satisfies twice as many.",
-        (
-            FieldSpec(
-                "compensation.kind",
-                "Offer",
-                "The letter writes a standard sentence from the offer and amount.",
-                Control.CHOICE,
-                choices=(
-                    (CompensationKind.NONE.value, "No compensation"),
-                    (CompensationKind.REFUND.value, "Refund"),
-                    (CompensationKind.CREDIT.value, "Credit to their account"),
-                    (CompensationKind.GIFT.value, "Gift card"),
-                    (CompensationKind.WAIVED_FEE.value, "Waived fee"),
-                    (CompensationKind.OTHER.value, "Something else, in your words"),
-                ),
-            ),
-            FieldSpec(
-                "compensation.amount",
-                "Amount",
-                "Digits only; the letter writes it the local way.",
-                Control.AMOUNT,
-                "25.00",
-            ),
-            FieldSpec(
-                "compensation.currency",
-                "Currency",
-                "A three-letter code such as CAD, GBP or EUR.",
-                Control.CODE,
-                "CAD",
-                max_length=3,
-            ),
-            FieldSpec(
-                "compensation.description",
-                "In your words",
-                "Replaces the standard sentence; needed for “something else”.",
-                Control.PROSE,
-                "I have filed a request to cover the costs the shortfall caused you.",
-            ),
-        ),
+        ("compensation.kind", "compensation.amount", "compensation.currency", "compensation.description"),
     ),
     Step(
         "follow_up",
         "Follow-up",
         "Commit to a date for the next update, and keep it.",
         (
-            FieldSpec(
-                "follow_up.mode",
-                "Next update",
-                "A date you can keep reassures more than a vague “soon”.",
-                Control.CHOICE,
-                choices=(
-                    (FollowUpMode.NONE.value, "No follow-up promised"),
-                    (FollowUpMode.DATE.value, "On a date"),
-                    (FollowUpMode.BUSINESS_DAYS.value, "Within a number of business days"),
-                ),
-            ),
-            FieldSpec("follow_up.date", "Date", "The day by which they will hear from you.", Control.DATE),
-            FieldSpec(
-                "follow_up.business_days",
-                "Business days",
-                "Counted from the letter date, skipping weekends and public holidays.",
-                Control.COUNT,
-            ),
-            FieldSpec(
-                "follow_up.country",
-                "Holiday country",
-                "Two-letter code whose public holidays are skipped; empty skips weekends only.",
-                Control.CODE,
-                "CA",
-                max_length=2,
-            ),
-            FieldSpec(
-                "follow_up.subdivision",
-                "Province or state",
-                "When holidays differ by region.",
-                Control.CODE,
-                "ON",
-                max_length=3,
-            ),
-            FieldSpec(
-                "follow_up.promise",
-                "What will happen by then",
-                "The letter adds “by” and the date; leave empty for the template's words.",
-                Control.PROSE,
-                "I will call you with the outcome of your request",
-            ),
+            "follow_up.mode",
+            "follow_up.date",
+            "follow_up.business_days",
+            "follow_up.country",
+            "follow_up.subdivision",
+            "follow_up.promise",
         ),
     ),
     Step(
@@ -339,102 +127,24 @@ STEPS: tuple[Step, ...] = (
         "Sender and sign-off",
         "Sign as the person who owns the mistake, and say how to reach a person.",
         (
-            FieldSpec("sender.name", "Your name", "A person, not a department.", Control.TEXT, "Marc Okafor"),
-            FieldSpec("sender.role", "Role", "", Control.TEXT, "Client Service Specialist"),
-            FieldSpec("sender.company", "Company", "", Control.TEXT, "Northshore Savings & Trust"),
-            FieldSpec(
-                "sender.email",
-                "E-mail",
-                "The sender of e-mail drafts.",
-                Control.TEXT,
-                "marc.okafor@example.com",
-            ),
-            FieldSpec(
-                "sender.contact",
-                "How to reach you",
-                "A direct line or address, not a queue.",
-                Control.PROSE,
-                "Call me directly on 416-555-0142 or reply to this letter.",
-            ),
-            FieldSpec(
-                "sender.sign_off",
-                "Sign-off",
-                "The closing before your name.",
-                Control.TEXT,
-                suggestions=(
-                    "Yours sincerely",
-                    "Yours faithfully",
-                    "Kind regards",
-                    "With apologies",
-                    "Sincerely",
-                ),
-            ),
-            FieldSpec(
-                "sender.signature",
-                "Under your name",
-                "Extra lines such as a direct line or licence number.",
-                Control.LINES,
-                "Direct line: 416-555-0142",
-            ),
-            FieldSpec(
-                "sender.address",
-                "Company address",
-                "Printed in the letterhead, one line per line.",
-                Control.LINES,
-                "200 King Street West\nToronto ON  M5H 3T4",
-            ),
-            FieldSpec(
-                "letter_date", "Letter date", "Unset, the letter carries the day it is sent.", Control.DATE
-            ),
+            "sender.name",
+            "sender.role",
+            "sender.company",
+            "sender.email",
+            "sender.contact",
+            "sender.sign_off",
+            "sender.signature",
+            "sender.address",
+            "letter_date",
         ),
     ),
     Step(
         "own_words",
         "Your own words",
         "Optional: your own subject line, opening and closing.",
-        (
-            FieldSpec(
-                "subject",
-                "Subject line",
-                "Leave it empty for the template's subject, built from the summary.",
-                Control.PROSE_LINE,
-                "The restart of your RRSP withdrawal",
-            ),
-            FieldSpec(
-                "opening",
-                "Opening",
-                "Before the apology: thank them for telling you, or for waiting.",
-                Control.PROSE,
-                "Thank you for telling me what happened.",
-            ),
-            FieldSpec(
-                "closing_note", "Closing", "A last short paragraph before the sign-off.", Control.PROSE
-            ),
-            FieldSpec(
-                "questions",
-                "Questions and answers",
-                "For open letters: the questions people ask most, answered plainly.",
-                Control.QUESTIONS,
-                kinds=NOTICE,
-            ),
-        ),
+        ("subject", "opening", "closing_note", "questions"),
     ),
 )
-
-DEFAULT_REQUIRED: dict[Kind, tuple[str, ...]] = {
-    Kind.INDIVIDUAL: (
-        "recipient.name",
-        "incident.summary",
-        "incident.what",
-        "fixed",
-        "follow_up",
-        "sender.name",
-    ),
-    Kind.NOTICE: ("incident.summary", "incident.what", "sender.company"),
-}
-"""What every template of a kind needs, for drafts whose template is not known."""
-
-_GROUP_LABELS = {"follow_up": "Follow-up date", "compensation": "Compensation", "questions": "Questions"}
 
 
 def steps_for(kind: Kind) -> tuple[Step, ...]:
@@ -450,48 +160,9 @@ def step_of(name: str, kind: Kind | None = None) -> Step | None:
     return next((s for s in STEPS if s.owns(name) and (kind is None or s.applies_to(kind))), None)
 
 
-def field_spec(path: str) -> FieldSpec | None:
-    return next((spec for step in STEPS for spec in step.fields if spec.path == path), None)
-
-
-def field_label(name: str) -> str:
-    """The words a person sees for a field name: "questions[1].answer" is "Answer 2"."""
-    if name.startswith("questions["):
-        index, _, part = name[len("questions[") :].partition("].")
-        return f"{part.capitalize() or 'Question'} {int(index) + 1}"
-    spec = field_spec(name)
-    return spec.label if spec else _GROUP_LABELS.get(name, name)
-
-
-def get_value(draft: Draft, path: str) -> object:
-    if path.startswith("questions["):
-        question, part = _question(draft, path)
-        return getattr(question, part)
-    value: object = draft
-    for part in path.split("."):
-        value = getattr(value, part)
-    return value
-
-
-def set_value(draft: Draft, path: str, value: object) -> None:
-    if path.startswith("questions["):
-        question, part = _question(draft, path)
-        setattr(question, part, value)
-        return
-    *parents, last = path.split(".")
-    target: object = draft
-    for part in parents:
-        target = getattr(target, part)
-    setattr(target, last, value)
-
-
-def _question(draft: Draft, path: str) -> tuple[Question, str]:
-    index, _, part = path[len("questions[") :].partition("].")
-    return draft.questions[int(index)], part
-
-
 def required_fields(kind: Kind, template: LetterTemplate | None = None) -> tuple[str, ...]:
-    return template.requires if template is not None else DEFAULT_REQUIRED[kind]
+    """The template's own list when there is a template; the field table's defaults otherwise."""
+    return template.requires if template is not None else default_required(kind)
 
 
 class Completion(StrEnum):

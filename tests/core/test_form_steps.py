@@ -10,15 +10,12 @@ from pathlib import Path
 import pytest
 
 from desktop.core.checker.draft_fields import WORDING_FIELDS
+from desktop.core.fields import FIELDS, Control, field_label, get_value, set_value
 from desktop.core.form_steps import (
     STEPS,
     Completion,
-    Control,
     amount_preview,
-    field_label,
     follow_up_preview,
-    get_value,
-    set_value,
     step_by_id,
     step_of,
     step_status,
@@ -48,6 +45,11 @@ def test_every_prose_field_the_checker_reads_has_exactly_one_place_in_the_form()
         assert spec.control in (Control.PROSE, Control.PROSE_LINE), name
     paths = [f.path for s in STEPS for f in s.fields]
     assert len(paths) == len(set(paths))
+
+
+def test_every_field_of_the_field_table_is_on_exactly_one_step():
+    on_steps = sorted(f.path for s in STEPS for f in s.fields)
+    assert on_steps == sorted(spec.path for spec in FIELDS)
 
 
 def test_every_field_path_reads_and_writes_the_draft():

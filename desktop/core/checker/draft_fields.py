@@ -1,26 +1,16 @@
-"""The free-text form fields of a draft, by the dotted names findings use to point at them."""
+"""The free-text form fields of a draft, by the dotted names findings use to point at them.
+
+Which fields are prose is the field table's business (desktop/core/fields.py); this module
+only reads text out of a draft the way the checker's rules need it.
+"""
 
 from __future__ import annotations
 
+from desktop.core.fields import PROSE_FIELDS, prose_texts
 from desktop.core.model import Draft, FollowUpMode
 
-WORDING_FIELDS = (
-    "subject",
-    "opening",
-    "incident.summary",
-    "incident.what",
-    "incident.affected",
-    "cause",
-    "fixed",
-    "changes",
-    "audience",
-    "action",
-    "compensation.description",
-    "follow_up.promise",
-    "closing_note",
-    "sender.contact",
-)
-"""Fields the writer types prose into, in the order the letter reads them."""
+WORDING_FIELDS = PROSE_FIELDS
+"""Fields the writer types prose into, in the form's order."""
 
 
 def field_value(draft: Draft, name: str) -> str:
@@ -39,8 +29,4 @@ def field_value(draft: Draft, name: str) -> str:
 
 def prose_fields(draft: Draft) -> list[tuple[str, str]]:
     """(field name, text) for every non-empty prose field, questions and answers included."""
-    fields = [(name, field_value(draft, name)) for name in WORDING_FIELDS]
-    for index, question in enumerate(draft.questions):
-        fields.append((f"questions[{index}].question", question.question))
-        fields.append((f"questions[{index}].answer", question.answer))
-    return [(name, text) for name, text in fields if text.strip()]
+    return prose_texts(draft)

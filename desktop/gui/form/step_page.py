@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.form_steps import Control, FieldSpec, Step, field_spec, get_value, set_value
+from desktop.core.fields import Control, FieldSpec, field_spec, get_value, set_value
+from desktop.core.form_steps import Step
 from desktop.core.model import Draft, Kind
 from desktop.gui.form.controls import OptionalDateEdit, amount_edit, code_edit, parse_amount
 from desktop.gui.form.prose_edit import ProseEdit

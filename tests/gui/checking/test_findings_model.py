@@ -53,8 +53,8 @@ def test_findings_are_grouped_by_severity_with_counts():
     errors = model.index(0, 0)
     rows = [model.index(row, 0, errors) for row in range(model.rowCount(errors))]
     assert [index.data() for index in rows] == ["Message of conditional-apology.", "Message of placeholder."]
-    assert rows[0].data(DETAIL_ROLE) == "What went wrong: “sorry if”"
-    assert rows[1].data(DETAIL_ROLE) == "Subject: “TBD”"
+    assert rows[0].data(DETAIL_ROLE) == "What happened: “sorry if”"
+    assert rows[1].data(DETAIL_ROLE) == "Subject line: “TBD”"
     assert rows[0].data(Qt.ItemDataRole.ToolTipRole) == "Principle of conditional-apology."
     assert model.finding(rows[1]) is FINDINGS[1]
     assert model.finding(errors) is None

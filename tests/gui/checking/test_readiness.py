@@ -20,7 +20,7 @@ def test_errors_name_what_blocks_the_letter_and_where(qtbot):
     qtbot.addWidget(banner)
     banner.show_findings([CONDITIONAL, MINIMIZING, PLACEHOLDER])
     assert banner.text() == (
-        "Not ready: 2 errors — conditional apology in ‘What went wrong’, placeholder in ‘Subject’"
+        "Not ready: 2 errors — conditional apology in ‘What happened’, placeholder in ‘Subject line’"
     )
     assert not banner.ready
     assert banner.accessibleDescription() == banner.text()
@@ -38,7 +38,7 @@ def test_no_errors_is_ready_and_mentions_warnings(qtbot):
 def test_an_accepted_error_no_longer_blocks():
     accepted = CONDITIONAL.accept("legal approved this wording")
     assert readiness_text([accepted]) == "Ready to send"
-    assert readiness_text([accepted, PLACEHOLDER]) == "Not ready: 1 error — placeholder in ‘Subject’"
+    assert readiness_text([accepted, PLACEHOLDER]) == "Not ready: 1 error — placeholder in ‘Subject line’"
 
 
 def test_labels_come_from_the_form_and_long_lists_are_cut():

@@ -56,7 +56,7 @@ def test_a_conditional_apology_is_listed_marked_fixed_and_undone(qtbot, checker)
     start = SENTENCE.index("sorry if")
     assert (start, start + len("sorry if")) in [(s, e) for s, e, _ in wave_marks(editor)]
     assert marks.findings_at(FIELD, start + 2) == [conditional]
-    assert "conditional apology in ‘What went wrong’" in banner.text()
+    assert "conditional apology in ‘What happened’" in banner.text()
     assert not banner.ready
 
     assert panel.select_finding(conditional)
