@@ -6,6 +6,7 @@ Needs LibreOffice (`soffice`) and poppler's `pdftotext`; `.ci/run` installs both
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -62,7 +63,9 @@ def to_pdf_text(files: list[Path], workdir: Path) -> dict[str, str]:
 def written(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     work = tmp_path_factory.mktemp("libreoffice")
     single = work / "rrsp.docx"
-    write_docx(CATALOGUE.render(load_draft(paths.examples_dir() / "rrsp-withdrawal.amends")), single)
+    rrsp = load_draft(paths.examples_dir() / "rrsp-withdrawal.amends")
+    rrsp.letter_date = dt.date(2026, 11, 20)  # a Friday: the follow-up is the Tuesday after
+    write_docx(CATALOGUE.render(rrsp), single)
 
     notice = load_draft(paths.examples_dir() / "renewal-email.amends")
     people = work / "people.csv"

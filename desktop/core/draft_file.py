@@ -143,8 +143,9 @@ def _merge_unknown(known: dict[str, object], unknown: dict[str, object]) -> dict
     return merged
 
 
-_OPTIONAL_SECTIONS = {"questions", "extra"}
-"""Fields a hand-written draft may leave out; every other field must be present."""
+_OPTIONAL_SECTIONS = {"questions", "extra", "id"}
+"""Fields a hand-written draft may leave out; every other field must be present. A draft
+without an id (written before ids, or by hand) gets a new one."""
 
 
 def _decode(cls: type, data: object, where: str, unknown: dict[str, object] | None) -> typing.Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -163,5 +164,8 @@ class Draft:
     """Checker findings (by key or rule id) the writer switched off for this draft."""
     accepted_findings: dict[str, str] = field(default_factory=dict)
     """Checker findings (by key or rule id) the writer keeps on purpose, with the one-line reason."""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
+    """Names this letter across saves and exports, so the history can tell a re-export of
+    the same letter from a second apology to the same person."""
     unknown: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Keys found in a draft file that this version does not know; written back unchanged."""

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
 
 from desktop import paths
+from desktop.core.checker import Checker
+from desktop.core.compose import Composer, describe
 from desktop.core.document import Salutation, SignOff
 from desktop.core.draft_file import load_draft
-from desktop.core.model import Kind
+from desktop.core.model import FollowUpMode, Kind
 from desktop.core.templates import TemplateCatalogue, missing_fields
 from desktop.core.writers.docx import write_docx
 from desktop.core.writers.html import to_html_page
@@ -20,6 +23,11 @@ from tests.helpers.readback import words_of_docx, words_of_html, words_of_text
 CATALOGUE = TemplateCatalogue(paths.builtin_templates_dir())
 EXAMPLES = sorted(paths.examples_dir().glob("*.amends"))
 TEMPLATE_IDS = CATALOGUE.ids()
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(CATALOGUE, Checker.from_files())
 
 
 def test_the_three_sample_situations_are_shipped():
@@ -33,7 +41,20 @@ def test_an_example_fills_everything_its_template_needs(example):
     template = CATALOGUE.get(draft.template)
     assert template.kind is draft.kind
     assert missing_fields(draft, template) == []
-    assert draft.letter_date is not None, "examples carry a fixed date so they render the same every day"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("days_from_now", [0, 1, 400, 3000])
+def test_an_example_is_ready_to_send_on_any_day_it_is_opened(example, days_from_now, composer):
+    """Examples carry no letter date and promise follow-ups in business days, so they never
+    go stale: a date fixed in the file would be in the past a week after it shipped."""
+    draft = load_draft(example)
+    assert draft.letter_date is None
+    assert draft.follow_up.mode is not FollowUpMode.DATE
+    today = dt.date.today() + dt.timedelta(days=days_from_now)
+    composed = composer.compose(draft, today=today)
+    assert composed.document is not None
+    assert [describe(f) for f in composed.blocking] == []
 
 
 @pytest.mark.parametrize("template_id", TEMPLATE_IDS)

@@ -23,9 +23,9 @@ def business_days_between(start: dt.date, end: dt.date, country: str = "", subdi
     return count
 
 
-def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts) -> list[Finding]:
-    """Judged from the letter's own date, which is today unless the writer fixed one: a letter
-    dated last week may promise a call yesterday only if it went out last week."""
+def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts, today: dt.date) -> list[Finding]:
+    """Judged from the letter's own date and from today: a promise to call on a day that has
+    already gone is broken before the letter arrives."""
     due = facts.follow_up_date
     if due is None:
         return []
@@ -34,6 +34,14 @@ def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts) -> lis
         return [
             letter_finding(
                 rule, f"The follow-up date ({due:%d %B %Y}) is before the letter's own date.", "follow_up"
+            )
+        ]
+    if due < today:
+        return [
+            letter_finding(
+                rule,
+                f"The follow-up date ({due:%d %B %Y}) has already passed: promise a day still ahead.",
+                "follow_up",
             )
         ]
     problems = []

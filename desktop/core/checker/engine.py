@@ -14,7 +14,11 @@ from desktop.core.checker.apologies import Apologies, ApologyCount, find_apologi
 from desktop.core.checker.body import body_span
 from desktop.core.checker.choices import apply_choices
 from desktop.core.checker.compensation import CompensationCheck
-from desktop.core.checker.dates import compile_acknowledgement, follow_up_date_findings, late_apology_findings
+from desktop.core.checker.dates import (
+    compile_acknowledgement,
+    follow_up_date_findings,
+    late_apology_findings,
+)
 from desktop.core.checker.draft_fields import WORDING_FIELDS, field_value, prose_fields
 from desktop.core.checker.facts import fact_mismatch_findings
 from desktop.core.checker.findings import LETTER_FIELD, Finding
@@ -167,7 +171,7 @@ class Checker:
         if self.compensation:
             findings += self.compensation.draft_findings(draft, joined)
         findings += self._draft_code_rules(
-            draft, facts, fields, joined, letter, recipients, template_fields, history
+            draft, facts, today, fields, joined, letter, recipients, template_fields, history
         )
         order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
         findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
@@ -209,12 +213,12 @@ class Checker:
         return findings
 
     def _draft_code_rules(
-        self, draft, facts, fields, joined, letter, recipients, template_fields, history
+        self, draft, facts, today, fields, joined, letter, recipients, template_fields, history
     ) -> list[Finding]:
         code = self.code
         findings: list[Finding] = []
         if "follow-up-date" in code:
-            findings += follow_up_date_findings(code["follow-up-date"], draft, facts)
+            findings += follow_up_date_findings(code["follow-up-date"], draft, facts, today)
         if "late-apology" in code:
             acknowledged = bool(
                 self.delay_acknowledged

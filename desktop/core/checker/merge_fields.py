@@ -14,9 +14,8 @@ from desktop.core.checker.findings import Finding
 from desktop.core.checker.measure import letter_finding
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
+from desktop.core.merge_fields import MERGE_FIELD
 
-MERGE_FIELD = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-"""How a notice's text refers to a recipient's column: {{ first_name }}."""
 _ROWS_NAMED = 10
 
 

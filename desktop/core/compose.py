@@ -1,0 +1,261 @@
+"""The one road from a draft to a verdict: draft (+ recipient, + today, + history) → the letter
+as it will be sent → findings → ready or not.
+
+The window, `amends check`, `render`, `merge`, the notice export and the clipboard all come
+through here, so "Ready to send" means the same thing wherever it is said, and a letter
+that is not ready cannot leave by any exit unless the writer overrides it with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.checker.engine import Checker
+from desktop.core.checker.findings import Finding, Severity
+from desktop.core.checker.history import HistoryLookup
+from desktop.core.document import Document
+from desktop.core.fields import LETTER, PROSE_FIELDS, RECIPIENTS, field_label
+from desktop.core.form_steps import amount_preview, follow_up_preview, is_missing, required_fields
+from desktop.core.merge_fields import (
+    MERGE_FIELD,
+    MergeUse,
+    draft_uses,
+    known_names,
+    merge_values,
+    merged_draft,
+)
+from desktop.core.model import Draft, Kind, Recipient
+from desktop.core.templates import LetterTemplate, TemplateCatalogue, TemplateError
+from desktop.core.writers.plain import to_text
+
+_COMPLETE = "Be specific: a letter with a gap in it tells the reader nobody finished it."
+_TIMELY = "Timing: a letter dated days before it arrives reads as if it waited in a drawer."
+_MERGED = "Be specific: a letter that shows its machinery tells the reader it came off a list."
+
+READINESS_RULES = frozenset({"required-field", "field-problem", "letter-date", "unrendered"})
+"""Findings the pipeline itself raises; like a placeholder, they cannot be accepted or
+ignored, only overridden at export with a reason."""
+
+
+class NotReady(Exception):
+    """A letter with blocking findings asked to leave without an override."""
+
+    def __init__(self, blocking: Sequence[Finding]):
+        self.blocking = list(blocking)
+        super().__init__(f"{plural(len(self.blocking), 'error')} block this letter")
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A draft taken through the pipeline once: what it prints and what stops it."""
+
+    draft: Draft
+    """As the writer typed it: findings' offsets refer to its fields."""
+    letter: Draft
+    """As one recipient gets it: their details, merge fields replaced."""
+    document: Document | None
+    """The rendered letter; None when it cannot be rendered (a finding says why)."""
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.blocking]
+
+    @property
+    def ready(self) -> bool:
+        return self.document is not None and not self.blocking
+
+    def require_ready(self, override: str | None = None) -> str:
+        """The override reason in force ("" when the letter is ready); NotReady when it is
+        not ready and nobody gave a reason to send it anyway."""
+        if self.document is None:
+            raise NotReady(self.blocking)
+        if not self.blocking:
+            return ""
+        reason = clean_reason(override or "")
+        if not reason:
+            raise NotReady(self.blocking)
+        return reason
+
+
+def clean_reason(text: str) -> str:
+    """An override reason is one line: what a manifest or a history row can hold."""
+    return " ".join(text.split())
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def describe(finding: Finding) -> str:
+    """One line naming where a finding is, in the form's words, and what it says."""
+    where = "" if finding.field == LETTER else f"‘{field_label(finding.field)}’: "
+    return f"{finding.severity.value} {finding.rule}: {where}{finding.message}"
+
+
+class Composer:
+    """Build one per window or command and reuse it: the catalogue and the checker are the
+    slow parts, and both are loaded once."""
+
+    def __init__(self, catalogue: TemplateCatalogue, checker: Checker):
+        self.catalogue = catalogue
+        self.checker = checker
+
+    def compose(
+        self,
+        draft: Draft,
+        *,
+        recipient: Recipient | None = None,
+        columns: Collection[str] | None = None,
+        today: dt.date | None = None,
+        history: HistoryLookup | None = None,
+        template_id: str | None = None,
+        recipients: Sequence[Mapping[str, str]] | None = None,
+        mark_merged: bool = False,
+    ) -> Composed:
+        """The letter and its verdict.
+
+        `columns` are the recipient list's column identifiers when the draft is merged over
+        a list: a merge field must name one of them. With `columns` and no `recipient` the
+        draft is judged for the list as a whole (the rows' values are the list validation's
+        job); with a `recipient`, for that one person; with neither, for the draft's own
+        recipient. `recipients`, when given, are the list's rows, for merge-field-missing.
+        """
+        today = today or dt.date.today()
+        person = recipient if recipient is not None else draft.recipient
+        letter = merged_draft(draft, person, mark=mark_merged)
+        findings: list[Finding] = []
+        template = self._template(template_id or draft.template, findings)
+        document = None
+        if template is not None:
+            try:
+                document = self.catalogue.render(letter, template.id, today)
+            except (TemplateError, ValueError) as exc:
+                findings.append(
+                    _finding("unrendered", f"The letter cannot be rendered: {exc}", LETTER, _COMPLETE)
+                )
+        findings += _completeness(
+            draft, template, today, judge_recipient=recipient is not None or columns is None
+        )
+        wording = self.checker.check_draft(
+            draft,
+            to_text(document) if document is not None else None,
+            today=today,
+            ignored=draft.ignored_findings,
+            accepted=draft.accepted_findings,
+            history=history,
+            recipients=recipients,
+        )
+        findings += [f for f in wording if not _is_merge_placeholder(f)]
+        values = merge_values(person) if recipient is not None or columns is None else None
+        names = known_names(columns if columns is not None else merge_values(person))
+        findings += merge_findings(draft_uses(draft), names, values, has_list=columns is not None)
+        return Composed(draft, letter, document, _in_form_order(findings))
+
+    def letter(
+        self,
+        draft: Draft,
+        recipient: Recipient,
+        *,
+        template_id: str | None = None,
+        today: dt.date | None = None,
+    ) -> Document:
+        """One recipient's letter, rendered without checking: a merge run's inner loop, after
+        the draft and the list have been judged as a whole. Raises TemplateError."""
+        letter = merged_draft(draft, recipient)
+        return self.catalogue.render(letter, template_id or draft.template, today)
+
+    def _template(self, template_id: str, findings: list[Finding]) -> LetterTemplate | None:
+        try:
+            return self.catalogue.get(template_id)
+        except TemplateError as exc:
+            findings.append(
+                _finding("unrendered", f"The letter cannot be rendered: {exc}", LETTER, _COMPLETE)
+            )
+            return None
+
+
+def _completeness(
+    draft: Draft, template: LetterTemplate | None, today: dt.date, judge_recipient: bool
+) -> list[Finding]:
+    """Required fields left empty and entries that cannot be printed as they stand."""
+    findings = []
+    for path in required_fields(draft.kind, template):
+        if path.startswith("recipient.") and draft.kind is Kind.NOTICE and not judge_recipient:
+            continue  # a notice's recipients come from its list, which is validated row by row
+        if is_missing(draft, path, today) and not _has_problem(draft, path, today):
+            message = f"Fill in ‘{field_label(path)}’: this letter needs it."
+            findings.append(_finding("required-field", message, path, _COMPLETE))
+    for note in (follow_up_preview(draft, today), amount_preview(draft)):
+        if note.problem:
+            findings.append(_finding("field-problem", note.text, note.field or LETTER, _COMPLETE))
+    for index, question in enumerate(draft.questions if draft.kind is Kind.NOTICE else ()):
+        if question.question.strip() and not question.answer.strip():
+            message = "This question has no answer yet; answer it or remove it."
+            findings.append(_finding("field-problem", message, f"questions[{index}].answer", _COMPLETE))
+        elif question.answer.strip() and not question.question.strip():
+            message = "This answer has no question; add the question or remove it."
+            findings.append(_finding("field-problem", message, f"questions[{index}].question", _COMPLETE))
+    if draft.letter_date is not None and draft.letter_date < today:
+        message = (
+            f"The letter is dated {draft.letter_date:%d %B %Y}, which has passed. Clear the date to "
+            "print the day it is sent, or set the day it will go out."
+        )
+        findings.append(_finding("letter-date", message, "letter_date", _TIMELY))
+    return findings
+
+
+def _has_problem(draft: Draft, path: str, today: dt.date) -> bool:
+    """A follow-up promised but unusable is reported once, as the problem it is."""
+    return path == "follow_up" and follow_up_preview(draft, today).problem
+
+
+def merge_findings(
+    uses: Iterable[MergeUse], names: Collection[str], values: Mapping[str, str] | None, has_list: bool
+) -> list[Finding]:
+    """A merge field naming nothing, or (for one recipient) naming an empty cell, blocks."""
+    findings = []
+    for use in uses:
+        if use.name not in names:
+            where = "no column of the recipient list" if has_list else "nothing this letter knows"
+            message = f"{use.text} names {where}, so it would print as it stands."
+            findings.append(_finding("placeholder", message, use.field, _MERGED, use))
+        elif values is not None and not values.get(use.name) and use.fallback is None:
+            message = (
+                f"{use.text} is empty for this recipient; fill it in, or give a fallback: "
+                f'{{{{ {use.name} | default("…") }}}}.'
+            )
+            findings.append(_finding("merge-field-missing", message, use.field, _MERGED, use))
+    return findings
+
+
+def _is_merge_placeholder(finding: Finding) -> bool:
+    """The placeholder rule sees any {{ … }}; merge fields are judged here, by name."""
+    return finding.rule == "placeholder" and MERGE_FIELD.fullmatch(finding.matched) is not None
+
+
+def _finding(rule: str, message: str, path: str, principle: str, use: MergeUse | None = None) -> Finding:
+    return Finding(
+        rule=rule,
+        severity=Severity.ERROR,
+        message=message,
+        principle=principle,
+        start=use.start if use else 0,
+        end=use.end if use else 0,
+        field=path,
+        matched=use.text if use else "",
+    )
+
+
+_ORDER = {path: index for index, path in enumerate([LETTER, *PROSE_FIELDS, RECIPIENTS])}
+
+
+def _in_form_order(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then by the form's order of fields, as the readiness banner lists them."""
+    severity = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(
+        findings,
+        key=lambda f: (severity[f.severity], _ORDER.get(f.field.split("[")[0], len(_ORDER)), f.start),
+    )
