@@ -106,3 +106,18 @@ def choose_recovery(parent: QWidget, entries: list) -> tuple[str, object] | None
         return dialog.choice
     finally:
         dialog.deleteLater()
+
+
+def confirm_delete_history(parent: QWidget, description: str) -> bool:
+    """True to delete. No is the default: a deleted entry cannot be brought back, and a sent
+    letter deleted here no longer counts towards the repeat-incident warning."""
+    button = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Delete from history",
+        f"Delete “{description}” from the letter history? This cannot be undone.\n\n"
+        "The file it wrote is not deleted.",
+        button.Yes | button.No,
+        button.No,
+    )
+    return answer == button.Yes

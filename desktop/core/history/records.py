@@ -36,6 +36,27 @@ class HistoryEntry:
     follow_up_done: dt.date | None
     output: Path
     note: str
+    channel: str = ""
+    """How it left the app ("docx", "eml", "clipboard", "notice:csv", ...); "" for rows recorded
+    before Amends said."""
+    sent_on: dt.date | None = None
+    """The day the user says it was sent; None until they do. Exporting is not sending."""
+    override: str = ""
+    """The reason the user gave for exporting despite blocking errors; "" when there were none."""
+    draft_id: str = ""
+    """The draft's stable id, so re-exports of one letter are told apart from a second apology."""
+
+    @property
+    def status(self) -> str:
+        """ "sent" once the user has said so, else "exported": only the user knows it went."""
+        return "sent" if self.sent_on is not None else "exported"
+
+    @property
+    def status_text(self) -> str:
+        """ "Sent 4 Dec 2026", or how it left the app: "Exported (DOCX)", "Copied to the clipboard"."""
+        if self.sent_on is not None:
+            return f"Sent {short_date(self.sent_on)}"
+        return channel_text(self.channel)
 
     @property
     def recipient(self) -> str:
@@ -74,7 +95,39 @@ def entry_from_row(row: sqlite3.Row) -> HistoryEntry:
         follow_up_done=_date_or_none(row["follow_up_done"]),
         output=Path(row["output"]),
         note=row["note"],
+        channel=row["channel"],
+        sent_on=_date_or_none(row["sent_on"]),
+        override=row["override"],
+        draft_id=row["draft_id"],
     )
+
+
+CHANNEL_TEXTS = {
+    "": "Exported",
+    "docx": "Exported (DOCX)",
+    "pdf": "Exported (PDF)",
+    "eml": "Exported (e-mail draft)",
+    "clipboard": "Copied to the clipboard",
+    "notice:docx": "Notice run (one DOCX)",
+    "notice:docx-each": "Notice run (per-recipient DOCX)",
+    "notice:eml": "Notice run (e-mail drafts)",
+    "notice:csv": "Notice run (CSV for a mail platform)",
+}
+"""What each channel did, in words; "" is a row from before channels were recorded."""
+
+
+def channel_text(channel: str) -> str:
+    """The words for `channel`; one this version does not know (a newer Amends wrote it, say)
+    is still shown, rather than passed off as a known one."""
+    if channel in CHANNEL_TEXTS:
+        return CHANNEL_TEXTS[channel]
+    kind, _, how = channel.rpartition(":")
+    return f"Notice run ({how})" if kind == "notice" else f"Exported ({channel})"
+
+
+def short_date(day: dt.date) -> str:
+    """ "13 Mar 2026": unambiguous in every English locale, unlike 03/13."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def _date_or_none(text: str | None) -> dt.date | None:

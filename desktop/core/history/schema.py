@@ -61,7 +61,29 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX exports_follow_up ON exports (follow_up) WHERE follow_up IS NOT NULL")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_v1, _v1_to_v2]
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: exporting is not sending. Each row says how it left the app (`channel`), the
+    day the user marked it sent (`sent_on`, NULL until then), the reason given for exporting
+    despite blocking errors (`override`) and the draft it came from (`draft_id`), so printing a
+    draft three times to proof-read it is not taken for three apologies to the same person.
+
+    Versions 1 and 2 recorded every export as if it had been sent, and nothing in a row says
+    whether it was. Old rows are therefore migrated as exported, not sent: channel '' (shown as
+    "Exported"), sent_on NULL and draft_id ''. The repeat-incident warning counts only letters
+    marked sent, so it no longer counts them until the user marks the ones that really went;
+    a warning that misses an old letter is better than one that counts proof prints.
+    """
+    for column in (
+        "channel TEXT NOT NULL DEFAULT ''",
+        "sent_on TEXT",
+        "override TEXT NOT NULL DEFAULT ''",
+        "draft_id TEXT NOT NULL DEFAULT ''",
+    ):
+        conn.execute(f"ALTER TABLE exports ADD COLUMN {column}")
+    conn.execute("CREATE INDEX exports_sent_on ON exports (sent_on) WHERE sent_on IS NOT NULL")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_v1, _v1_to_v2, _v2_to_v3]
 """MIGRATIONS[n] takes the database from version n to n + 1 (version 0 is an empty file)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,4 +1,5 @@
-"""The history store: record each export, search them, list follow-ups, answer the checker."""
+"""The history store: record each export, let the user mark the ones sent or delete them, search
+them, list follow-ups, and answer the checker with only the letters marked sent."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ SEARCHED = (
     "template",
     "output",
     "note",
+    "channel",
+    "override",
 )
 
 
@@ -58,8 +61,15 @@ class HistoryStore:
         follow_up: dt.date | None,
         exported_at: dt.datetime | None = None,
         note: str = "",
+        *,
+        channel: str = "docx",
+        override: str = "",
     ) -> int:
-        """Record one individual letter as exported to `output`; returns its id."""
+        """Record one individual letter as exported to `output` by `channel`; returns its id.
+
+        It is recorded as exported, not sent: a proof print leaves the app the same way as the
+        letter that is posted, and only the user can say which one went (`mark_sent`).
+        """
         recipient = draft.recipient
         return self._insert(
             draft,
@@ -67,6 +77,8 @@ class HistoryStore:
             follow_up,
             exported_at,
             note,
+            channel=channel,
+            override=override,
             kind=Kind.INDIVIDUAL,
             recipient_name=recipient.name.strip(),
             recipient_email=recipient.email.strip(),
@@ -83,6 +95,9 @@ class HistoryStore:
         follow_up: dt.date | None,
         exported_at: dt.datetime | None = None,
         note: str = "",
+        *,
+        channel: str = "notice:docx",
+        override: str = "",
     ) -> int:
         """Record one mass notice: the list it went to and how many letters were written."""
         return self._insert(
@@ -91,6 +106,8 @@ class HistoryStore:
             follow_up,
             exported_at,
             note,
+            channel=channel,
+            override=override,
             kind=Kind.NOTICE,
             list_name=list_name,
             recipient_count=count,
@@ -109,6 +126,7 @@ class HistoryStore:
             "follow_up": follow_up.isoformat() if follow_up else None,
             "output": str(output),
             "note": note,
+            "draft_id": draft.id,
         }
         names = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
@@ -122,6 +140,20 @@ class HistoryStore:
     def mark_follow_up_done(self, entry_id: int, on: dt.date | None) -> None:
         """Mark a follow-up kept (on that day), or pass None to reopen it."""
         self._update(entry_id, "follow_up_done", on.isoformat() if on else None)
+
+    def mark_sent(self, entry_id: int, on: dt.date | None) -> None:
+        """Mark an entry sent on that day, or pass None to say it was not sent after all.
+
+        Only sent letters count as earlier apologies for the repeat-incident warning.
+        """
+        self._update(entry_id, "sent_on", on.isoformat() if on else None)
+
+    def delete(self, entry_id: int) -> None:
+        """Forget an entry (a test print, a mistake); the file it wrote is left alone."""
+        with self._writing() as conn:
+            cursor = conn.execute("DELETE FROM exports WHERE id = ?", (entry_id,))
+            if cursor.rowcount != 1:
+                raise KeyError(f"no history entry {entry_id}")
 
     def _update(self, entry_id: int, column: str, value: object) -> None:
         with self._writing() as conn:
@@ -169,22 +201,30 @@ class HistoryStore:
             (horizon.isoformat(),),
         )
 
-    def past_apologies(self, recipient: Recipient, category: str, since: dt.date) -> list[PastApology]:
-        """The checker's HistoryLookup: letters to this recipient for this category since `since`.
+    def past_apologies(
+        self, recipient: Recipient, category: str, since: dt.date, exclude_draft: str = ""
+    ) -> list[PastApology]:
+        """The checker's HistoryLookup: letters to this recipient for this category sent on or
+        after `since`, dated the day they were sent.
 
-        Notices are left out: they record a list, not the people on it.
+        Only letters the user marked sent count: an export may have been a proof print. The
+        draft `exclude_draft` (the one being written) is left out, since re-exporting it is not
+        a second apology. Notices are left out too: they record a list, not the people on it.
         """
         wanted = category.strip().casefold()
         if not wanted:
             return []
         rows = self._select(
-            "WHERE kind = ? AND letter_date >= ? AND fold(trim(category)) = ? ORDER BY letter_date",
+            "WHERE kind = ? AND sent_on IS NOT NULL AND sent_on >= ? AND fold(trim(category)) = ? "
+            "ORDER BY sent_on, id",
             (Kind.INDIVIDUAL.value, since.isoformat(), wanted),
         )
         return [
-            PastApology(entry.letter_date, entry.category, entry.summary or entry.title)
+            PastApology(entry.sent_on, entry.category, entry.summary or entry.title)
             for entry in rows
-            if same_recipient(entry, recipient)
+            if entry.sent_on is not None
+            and not (exclude_draft and entry.draft_id == exclude_draft)
+            and same_recipient(entry, recipient)
         ]
 
     def _select(self, clause: str, parameters: tuple) -> list[HistoryEntry]:

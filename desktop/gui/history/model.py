@@ -2,6 +2,8 @@
 
 The store does the searching; the model only shows the list it is given and colours the
 follow-up column by its state on `today`, which the view passes in so tests control the date.
+The first column is when it was exported and the second whether the user has said it was
+sent: the two are different facts, and only the second makes it an apology given.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QGuiApplication
 
 from desktop.core.history import HistoryEntry
+from desktop.core.history.records import channel_text, short_date
 from desktop.gui.history.colors import state_background, state_foreground
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,18 +28,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
-    SENT = 0
-    TO = 1
-    CATEGORY = 2
-    TITLE = 3
-    TEMPLATE = 4
-    FOLLOW_UP = 5
-    OUTPUT = 6
-    NOTE = 7
+    EXPORTED = 0
+    STATUS = 1
+    TO = 2
+    CATEGORY = 3
+    TITLE = 4
+    TEMPLATE = 5
+    FOLLOW_UP = 6
+    OUTPUT = 7
+    NOTE = 8
 
 
 HEADERS = {
-    Column.SENT: "Sent",
+    Column.EXPORTED: "Exported",
+    Column.STATUS: "Status",
     Column.TO: "To",
     Column.CATEGORY: "Category",
     Column.TITLE: "Title",
@@ -49,15 +54,25 @@ HEADERS = {
 STATE_WORDS = {"overdue": "overdue", "due": "due today", "upcoming": "upcoming", "done": "done"}
 
 
-def short_date(day: dt.date) -> str:
-    """ "13 Mar 2026": unambiguous in every English locale, unlike 03/13."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def sent_text(entry: HistoryEntry) -> str:
+def exported_text(entry: HistoryEntry) -> str:
     """Stored in UTC, shown in the user's local time."""
     local = entry.exported_at.astimezone()
     return f"{short_date(local.date())}, {local:%H:%M}"
+
+
+def status_cell_text(entry: HistoryEntry) -> str:
+    """The status, flagged when the letter went out over blocking errors, so that shows
+    without hovering; the reason itself is in the details."""
+    return f"{entry.status_text} · despite errors" if entry.override else entry.status_text
+
+
+def status_details(entry: HistoryEntry) -> list[str]:
+    """Everything about how and whether it went, one fact a line, for a tooltip or a detail line."""
+    how = f"{channel_text(entry.channel)} on {exported_text(entry)}"
+    lines = [entry.status_text, how] if entry.sent_on is not None else [how, "Not marked as sent"]
+    if entry.override:
+        lines.append(f"Exported despite errors: {entry.override}")
+    return lines
 
 
 def follow_up_text(entry: HistoryEntry, today: dt.date) -> str:
@@ -67,6 +82,13 @@ def follow_up_text(entry: HistoryEntry, today: dt.date) -> str:
     state = entry.follow_up_state(today)
     tick = "✓ " if state == "done" else ""
     return f"{tick}{short_date(entry.follow_up)} · {STATE_WORDS[state]}"
+
+
+def entry_description(entry: HistoryEntry) -> str:
+    """Enough to tell one export from another of the same letter: what, to whom, when, sent."""
+    what = entry.title or entry.summary or "Untitled"
+    sent = f", sent {short_date(entry.sent_on)}" if entry.sent_on else ""
+    return f"{what}, to {entry.recipient}, exported {exported_text(entry)}{sent}"
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -132,8 +154,10 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, entry: HistoryEntry, column: Column) -> str:
         match column:
-            case Column.SENT:
-                return sent_text(entry)
+            case Column.EXPORTED:
+                return exported_text(entry)
+            case Column.STATUS:
+                return status_cell_text(entry)
             case Column.TO:
                 return entry.recipient
             case Column.CATEGORY:
@@ -150,7 +174,8 @@ class HistoryTableModel(QAbstractTableModel):
                 return entry.note.replace("\n", " ")
 
     def _tooltip(self, entry: HistoryEntry, column: Column) -> str | None:
-        """Long values the cell may cut: the full path, the summary behind a title, the note."""
+        """Long values the cell may cut: the full path, the summary behind a title, the note,
+        and how and whether it was sent."""
         match column:
             case Column.OUTPUT:
                 return str(entry.output)
@@ -158,7 +183,9 @@ class HistoryTableModel(QAbstractTableModel):
                 return f"{entry.title}\n{entry.summary}".strip()
             case Column.NOTE:
                 return entry.note or None
-            case Column.SENT:
+            case Column.EXPORTED:
                 return f"Letter dated {short_date(entry.letter_date)}"
+            case Column.STATUS:
+                return "\n".join(status_details(entry))
             case _:
                 return None

@@ -3,7 +3,8 @@
 A thin widget over HistoryStore: the store searches and records, the view shows the result and
 asks questions through `desktop.gui.dialogs`. Opening a file is a request (`open_requested`)
 that the view's own slot carries out, so tests and the main window can listen without a file
-manager starting.
+manager starting. Exporting is not sending: the user marks the letters that really went, and
+deletes test prints, because the repeat-incident warning counts only what is marked sent.
 """
 
 from __future__ import annotations
@@ -31,13 +32,23 @@ from desktop.core.history import HistoryEntry, HistoryError, HistoryStore
 from desktop.gui import dialogs
 from desktop.gui.history.colors import state_foreground
 from desktop.gui.history.follow_ups import follow_up_counts, follow_up_summary
-from desktop.gui.history.model import Column, HistoryTableModel
+from desktop.gui.history.model import Column, HistoryTableModel, entry_description, status_details
 
 SEARCH_PAUSE_MS = 200
 """Search after this pause in typing: one query per word typed, not one per key."""
 FOLLOW_UP_DAYS_AHEAD = 7
 NOTE_WIDTH_CHARS = 28
 STORE_ERRORS = (HistoryError, KeyError, OSError, sqlite3.Error)
+GONE = "That entry is no longer in the history; it may have been deleted in another window."
+MARK_SENT = "Mark as Sent"
+MARK_NOT_SENT = "Mark as Not Sent"
+
+
+def _tooltip(action: QAction, keys: str = "") -> str:
+    """The action's name and the key that triggers it, when there is one."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) or keys
+    name = action.text().rstrip("…")
+    return f"{name} ({keys})" if keys else name
 
 
 def open_in_desktop(path: Path) -> bool:
@@ -50,6 +61,9 @@ class HistoryView(QWidget):
     """(overdue, due today), whenever either count changes."""
     open_requested = Signal(Path)
     """The user asked to open a written file, or the folder holding it."""
+    history_changed = Signal()
+    """The user changed the history here (marked sent, deleted, a note, a follow-up): what the
+    repeat-incident warning counts may have changed with it."""
 
     def __init__(
         self,
@@ -75,16 +89,20 @@ class HistoryView(QWidget):
         self.mark_done_action = self._action("Mark follow-up done", "Ctrl+D", self._mark_done)
         self.edit_note_action = self._action("Edit note…", "F2", self._edit_note)
         # Enter on the table opens too; Ctrl+O is left to the window's File ▸ Open.
-        self.open_action = self._action("Open file", "", self._request_open_file)
+        self.open_action = self._action("Open file", "", self._request_open_file, keys="Enter")
         self.show_folder_action = self._action("Show in folder", "Ctrl+Shift+O", self._request_show_folder)
+        # No shortcut: marking sent is a statement about the world, not worth a slip of the fingers.
+        self.mark_sent_action = self._action(MARK_SENT, "", self._toggle_sent)
+        self.delete_action = self._action("Delete…", "Del", self._delete)
+        # Only on the list: Delete with the search field or a button focused must not delete a letter.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
-    def _action(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+    def _action(self, text: str, shortcut: str, slot: Callable[[], None], keys: str = "") -> QAction:
         """An action whose shortcut works anywhere in the view but not elsewhere in the window."""
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) or "Enter"
-        action.setToolTip(f"{text.rstrip('…')} ({keys})")
+        action.setToolTip(_tooltip(action, keys))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -93,6 +111,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_search_row())
         layout.addWidget(self._build_table(), 1)
+        layout.addWidget(self._build_details())
         layout.addLayout(self._build_action_row())
 
     def _build_search_row(self) -> QHBoxLayout:
@@ -133,20 +152,41 @@ class HistoryView(QWidget):
         header.resizeSection(Column.NOTE, NOTE_WIDTH_CHARS * self.fontMetrics().averageCharWidth())
         header.setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        separator = QAction(self)
+        separator.setSeparator(True)
         self.table.addActions(
-            [self.open_action, self.show_folder_action, self.edit_note_action, self.mark_done_action]
+            [
+                self.open_action,
+                self.show_folder_action,
+                self.edit_note_action,
+                self.mark_done_action,
+                self.mark_sent_action,
+                separator,
+                self.delete_action,
+            ]
         )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return self.table
+
+    def _build_details(self) -> QLabel:
+        """How and whether the selected entry went, and any override, in words: a tooltip
+        alone would hide the reason from keyboard and screen-reader users."""
+        self.details_label = QLabel(self)
+        self.details_label.setAccessibleName("Selected entry")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return self.details_label
 
     def _build_action_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.action_buttons: dict[str, QToolButton] = {}
         for action in (
+            self.mark_sent_action,
             self.mark_done_action,
             self.edit_note_action,
             self.open_action,
             self.show_folder_action,
+            self.delete_action,
         ):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -228,7 +268,9 @@ class HistoryView(QWidget):
         elif text.strip():
             what = f"{count} match{'es' if count != 1 else ''} for “{text.strip()}”"
         else:
+            sent = sum(entry.sent_on is not None for entry in self.model.entries())
             what = f"{count} exported" if count else "No letters recorded yet"
+            what += f", {sent} of them marked sent" if sent else ""
         self.status_label.setText(what)
 
     def _update_actions(self) -> None:
@@ -236,8 +278,26 @@ class HistoryView(QWidget):
         self.mark_done_action.setEnabled(
             entry is not None and entry.follow_up_state(self._today()) in {"overdue", "due", "upcoming"}
         )
-        for action in (self.edit_note_action, self.open_action, self.show_folder_action):
+        for action in (
+            self.edit_note_action,
+            self.open_action,
+            self.show_folder_action,
+            self.mark_sent_action,
+            self.delete_action,
+        ):
             action.setEnabled(entry is not None)
+        self._retitle(self.mark_sent_action, MARK_NOT_SENT if entry and entry.sent_on else MARK_SENT)
+        self.details_label.setText(" · ".join(status_details(entry)) if entry else "")
+
+    def _retitle(self, action: QAction, text: str) -> None:
+        """Rename an action and the button showing it, so a screen reader says the new name."""
+        if action.text() == text:
+            return
+        action.setText(text)
+        action.setToolTip(_tooltip(action))
+        for button in self.findChildren(QToolButton):
+            if button.defaultAction() is action:
+                button.setAccessibleName(text.rstrip("…"))
 
     # Acting ---------------------------------------------------------------------------------
 
@@ -245,8 +305,25 @@ class HistoryView(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.follow_up is None or entry.follow_up_done is not None:
             return
-        if self._write(lambda: self._store.mark_follow_up_done(entry.id, self._today())):
-            self.refresh()
+        self._change(lambda: self._store.mark_follow_up_done(entry.id, self._today()))
+
+    def _toggle_sent(self) -> None:
+        """Sent today, or back to exported: the user says which exports were the real letter."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        on = None if entry.sent_on else self._today()
+        self._change(lambda: self._store.mark_sent(entry.id, on))
+
+    def _delete(self) -> None:
+        """Forget the selected entry once the user confirms; the next row is selected so the
+        list keeps its place."""
+        entry = self.selected_entry()
+        if entry is None or not dialogs.confirm_delete_history(self, entry_description(entry)):
+            return
+        row = self.model.row_of(entry.id)
+        if self._change(lambda: self._store.delete(entry.id)) and self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
 
     def _edit_note(self) -> None:
         entry = self.selected_entry()
@@ -254,16 +331,23 @@ class HistoryView(QWidget):
             return
         now = f" It now reads: “{entry.note}”." if entry.note else ""
         note = dialogs.ask_text(self, "Edit note", f"Note for “{entry.title or entry.recipient}”.{now}")
-        if note is not None and self._write(lambda: self._store.set_note(entry.id, note)):
-            self.refresh()
+        if note is not None:
+            self._change(lambda: self._store.set_note(entry.id, note))
 
-    def _write(self, change: Callable[[], None]) -> bool:
-        """Run a change to the store, telling the user (not crashing) when it cannot be saved."""
+    def _change(self, change: Callable[[], None]) -> bool:
+        """Run a change to the store, then show and announce it; tell the user (not crash)
+        when it cannot be saved."""
         try:
             change()
+        except KeyError:
+            dialogs.show_error(self, "History not changed", GONE)
+            self.refresh()  # another window deleted it: stop listing it
+            return False
         except STORE_ERRORS as error:
             dialogs.show_error(self, "History not changed", str(error))
             return False
+        self.refresh()
+        self.history_changed.emit()
         return True
 
     def _request_open_file(self, _index: QModelIndex | None = None) -> None:

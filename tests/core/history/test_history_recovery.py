@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.history import HistoryError, HistoryStore, HistoryTooNew
+from desktop.core.history import SCHEMA_VERSION, HistoryError, HistoryStore, HistoryTooNew
 from tests.core.conftest import clinic_draft
 
 WHEN = dt.datetime(2026, 11, 23, 18, 30, 5)
@@ -92,7 +92,7 @@ def test_a_newer_history_is_refused_and_left_exactly_as_it_was(tmp_path) -> None
     with pytest.raises(HistoryTooNew) as refused:
         HistoryStore(path)
     message = str(refused.value)
-    assert str(path) in message and "version 9" in message and "up to 2" in message
+    assert str(path) in message and "version 9" in message and f"up to {SCHEMA_VERSION}" in message
     assert isinstance(refused.value, HistoryError)
     assert path.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
@@ -114,8 +114,8 @@ def test_a_window_open_while_a_newer_amends_upgrades_the_file_stops_writing(tmp_
     store = HistoryStore(path)
     store.record_letter(clinic_draft(), tmp_path / "a.docx", None)
     with contextlib.closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA user_version = 3")
-    with pytest.raises(HistoryTooNew, match="version 3"):
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(HistoryTooNew, match=f"version {SCHEMA_VERSION + 1}"):
         store.record_letter(clinic_draft(), tmp_path / "b.docx", None)
     with contextlib.closing(sqlite3.connect(path)) as conn:
         assert conn.execute("SELECT count(*) FROM exports").fetchone()[0] == 1

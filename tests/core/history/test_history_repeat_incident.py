@@ -1,10 +1,14 @@
-"""The real checker asking the real history: repeat-incident fires for the same recipient and
-category within 12 months, and not otherwise."""
+"""The real checker asking the real history: repeat-incident fires for a letter sent to the same
+recipient for the same category within 12 months, and not otherwise: not for an export nobody
+marked sent, a re-export of the letter being written, or an entry the user deleted."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import functools
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -40,13 +44,22 @@ def _earlier(months_ago: int, category: str = "appointment", **recipient: str) -
 
 
 def _repeat(checker: Checker, store: HistoryStore, draft: Draft | None = None) -> list[str]:
+    """The findings for `draft`, asking the history as the app does: leaving out the draft itself."""
     draft = draft or clinic_draft()
-    findings = checker.check_draft(draft, today=LETTER_DAY, history=store.past_apologies)
+    lookup = functools.partial(store.past_apologies, exclude_draft=draft.id)
+    findings = checker.check_draft(draft, today=LETTER_DAY, history=lookup)
     return [f.message for f in findings if f.rule == "repeat-incident"]
 
 
-def _record(store: HistoryStore, draft: Draft) -> None:
-    store.record_letter(draft, Path("earlier.docx"), None, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+def _export(store: HistoryStore, draft: Draft) -> int:
+    return store.record_letter(draft, Path("earlier.docx"), None, dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+
+
+def _record(store: HistoryStore, draft: Draft) -> int:
+    """Exported and marked sent on the day it is dated."""
+    entry_id = _export(store, draft)
+    store.mark_sent(entry_id, draft.letter_date)
+    return entry_id
 
 
 def test_the_same_recipient_and_category_within_a_year_is_flagged(checker, store) -> None:
@@ -112,3 +125,58 @@ def test_recipients_are_matched_by_email_or_reference_else_by_name(store, earlie
     found = store.past_apologies(Recipient(**(full | now)), "appointment", dt.date(2025, 1, 1))
     expected = PastApology(dt.date(2025, 10, 10), "appointment", "a cancelled check-up")
     assert found == ([expected] if same else [])
+
+
+def test_an_export_nobody_marked_sent_is_not_an_apology(checker, store) -> None:
+    for _proof_print in range(3):
+        _export(store, _earlier(months_ago=5))
+    assert _repeat(checker, store) == []
+
+
+def test_it_counts_the_day_sent_not_the_day_on_the_letter(checker, store) -> None:
+    entry_id = _export(store, _earlier(months_ago=5))
+    store.mark_sent(entry_id, dt.date(2025, 10, 21))
+    (message,) = _repeat(checker, store)
+    assert "21 October 2025" in message
+
+
+def test_unmarking_a_letter_sent_stops_the_warning(checker, store) -> None:
+    entry_id = _record(store, _earlier(months_ago=5))
+    assert len(_repeat(checker, store)) == 1
+    store.mark_sent(entry_id, None)
+    assert _repeat(checker, store) == []
+
+
+def test_the_letter_being_written_is_not_its_own_repeat(checker, store) -> None:
+    """Sent once and exported again (a copy for the file): still one apology, not two."""
+    draft = _earlier(months_ago=0)
+    draft.letter_date = LETTER_DAY
+    _record(store, draft)
+    _export(store, draft)
+    assert _repeat(checker, store, draft) == []
+    assert len(_repeat(checker, store, clinic_draft())) == 1, "another draft to the same person is warned"
+
+
+def test_a_sent_letter_from_another_draft_is_found_beside_the_drafts_own(checker, store) -> None:
+    own = _earlier(months_ago=1)
+    _record(store, own)
+    _record(store, _earlier(months_ago=5))
+    found = store.past_apologies(own.recipient, "appointment", dt.date(2025, 3, 13), exclude_draft=own.id)
+    assert [p.sent_on for p in found] == [dt.date(2025, 10, 10)]
+    (message,) = _repeat(checker, store, own)
+    assert "10 October 2025" in message and "1 in the last 12 months" in message
+
+
+def test_a_deleted_entry_is_forgotten(checker, store) -> None:
+    entry_id = _record(store, _earlier(months_ago=5))
+    store.delete(entry_id)
+    assert _repeat(checker, store) == []
+
+
+def test_rows_from_before_draft_ids_are_not_left_out_as_the_draft_itself(store) -> None:
+    """Old rows have draft_id ''; a lookup without a draft id must not take them for its own."""
+    entry_id = _record(store, _earlier(months_ago=5))
+    with contextlib.closing(sqlite3.connect(store.path)) as conn, conn:
+        conn.execute("UPDATE exports SET draft_id = '' WHERE id = ?", (entry_id,))
+    found = store.past_apologies(clinic_draft().recipient, "appointment", dt.date(2025, 1, 1))
+    assert [p.sent_on for p in found] == [dt.date(2025, 10, 10)]

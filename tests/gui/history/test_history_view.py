@@ -1,7 +1,9 @@
-"""The history view: searching as you type, the follow-ups list and its counts, and the actions."""
+"""The history view: searching as you type, the follow-ups list and its counts, and the actions:
+marking a letter sent (exporting is not sending) and deleting an entry, once confirmed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from desktop.gui import dialogs
 from desktop.gui.history import HistoryView, follow_up_summary
 from desktop.gui.history import view as view_module
 from desktop.gui.history.model import STATE_ROLE, Column
-from tests.gui.history.conftest import TODAY
+from tests.gui.history.conftest import TODAY, letter
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +24,7 @@ def no_modal_dialogs(monkeypatch) -> None:
     def refuse(*args):
         raise AssertionError(f"unexpected dialog: {args[1:]}")
 
-    for name in ("ask_text", "show_error", "show_info"):
+    for name in ("ask_text", "show_error", "show_info", "confirm_delete_history"):
         monkeypatch.setattr(dialogs, name, refuse)
 
 
@@ -183,6 +185,8 @@ def test_every_control_has_an_accessible_name(view) -> None:
         "Open file",
         "Show in folder",
         "Show only follow-ups",
+        "Mark as Sent",
+        "Delete",
     } <= names
 
 
@@ -197,3 +201,132 @@ def test_every_control_has_an_accessible_name(view) -> None:
 )
 def test_follow_up_summary_wording(overdue, due, text) -> None:
     assert follow_up_summary(overdue, due) == text
+
+
+def status_of(view: HistoryView, entry_id: int) -> str:
+    return view.model.index(view.model.row_of(entry_id), Column.STATUS).data()
+
+
+def button_for(view: HistoryView, action) -> QToolButton:
+    (button,) = [b for b in view.findChildren(QToolButton) if b.defaultAction() is action]
+    return button
+
+
+def test_mark_as_sent_turns_an_export_into_a_sent_letter_and_back(qtbot, view, history) -> None:
+    select(view, history.overdue)
+    assert status_of(view, history.overdue) == "Exported (DOCX)"
+    assert view.mark_sent_action.text() == "Mark as Sent"
+    assert view.details_label.text().endswith("· Not marked as sent")
+    with qtbot.waitSignal(view.history_changed, timeout=1000):
+        qtbot.mouseClick(button_for(view, view.mark_sent_action), Qt.MouseButton.LeftButton)
+    assert history.store.get(history.overdue).sent_on == TODAY
+    assert status_of(view, history.overdue) == "Sent 20 Mar 2026"
+    assert view.selected_entry().id == history.overdue
+    assert view.details_label.text().startswith("Sent 20 Mar 2026 · Exported (DOCX) on 10 Mar 2026")
+    assert view.mark_sent_action.text() == "Mark as Not Sent"
+    assert button_for(view, view.mark_sent_action).accessibleName() == "Mark as Not Sent"
+    assert view.status_label.text() == "5 exported, 1 of them marked sent"
+
+    view.mark_sent_action.trigger()
+    assert history.store.get(history.overdue).sent_on is None
+    assert status_of(view, history.overdue) == "Exported (DOCX)"
+    assert view.mark_sent_action.text() == "Mark as Sent"
+    assert view.status_label.text() == "5 exported"
+
+
+def test_the_action_follows_the_selected_entry(view, history) -> None:
+    history.store.mark_sent(history.due, TODAY - dt.timedelta(days=1))
+    view.refresh()
+    select(view, history.due)
+    assert view.mark_sent_action.text() == "Mark as Not Sent"
+    select(view, history.upcoming)
+    assert view.mark_sent_action.text() == "Mark as Sent"
+    view.table.clearSelection()
+    assert not view.mark_sent_action.isEnabled() and not view.delete_action.isEnabled()
+    assert view.details_label.text() == ""
+
+
+def test_an_override_reason_is_shown_for_the_selected_entry(view, history) -> None:
+    forced = history.store.record_letter(
+        letter("Ada Lovelace", "billing", "Wrong invoice – Lovelace"),
+        history.out / "Lovelace.docx",
+        None,
+        override="The director approved the wording",
+    )
+    view.refresh()
+    select(view, forced)
+    assert status_of(view, forced) == "Exported (DOCX) · despite errors"
+    assert view.details_label.text().endswith("· Exported despite errors: The director approved the wording")
+
+
+def confirm(monkeypatch, answer: bool) -> list[str]:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm_delete_history", lambda parent, description: asked.append(description) or answer
+    )
+    return asked
+
+
+def test_delete_asks_and_no_keeps_the_entry(qtbot, monkeypatch, view, history) -> None:
+    asked = confirm(monkeypatch, False)
+    select(view, history.overdue)
+    with qtbot.assertNotEmitted(view.history_changed):
+        view.delete_action.trigger()
+    assert len(asked) == 1
+    assert "Double charge – Tremblay" in asked[0] and "to Marie Tremblay" in asked[0]
+    assert history.store.get(history.overdue).id == history.overdue
+    assert history.overdue in listed_ids(view)
+
+
+def test_delete_asks_and_yes_removes_the_entry(qtbot, monkeypatch, view, history) -> None:
+    asked = confirm(monkeypatch, True)
+    select(view, history.overdue)
+    with (
+        qtbot.waitSignal(view.history_changed, timeout=1000),
+        qtbot.waitSignal(view.follow_ups_changed, timeout=1000) as counts,
+    ):
+        view.delete_action.trigger()
+    assert len(asked) == 1
+    assert counts.args == [0, 1], "the overdue follow-up went with it"
+    assert history.store.search("Tremblay") == []
+    assert history.overdue not in listed_ids(view)
+    assert view.status_label.text() == "4 exported"
+    assert view.selected_entry() is not None, "the next entry is selected, so the list keeps its place"
+
+
+def test_the_delete_key_on_the_list_deletes_after_asking(qtbot, monkeypatch, view, history) -> None:
+    asked = confirm(monkeypatch, True)
+    view.show()
+    qtbot.waitExposed(view)
+    select(view, history.upcoming)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    with qtbot.waitSignal(view.history_changed, timeout=1000):
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Late parcel – Ångström" in asked[0]
+    assert history.upcoming not in listed_ids(view)
+
+
+def test_the_delete_key_in_the_search_field_only_edits_the_text(qtbot, monkeypatch, view, history) -> None:
+    asked = confirm(monkeypatch, True)
+    view.show()
+    qtbot.waitExposed(view)
+    select(view, history.upcoming)
+    view.search_field.setText("ab")
+    view.search_field.setFocus()
+    qtbot.waitUntil(view.search_field.hasFocus)
+    view.search_field.setCursorPosition(0)
+    qtbot.keyClick(view.search_field, Qt.Key.Key_Delete)
+    assert view.search_field.text() == "b"
+    assert asked == []
+
+
+def test_deleting_an_entry_another_window_deleted_says_so(monkeypatch, view, history) -> None:
+    confirm(monkeypatch, True)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    select(view, history.due)
+    history.store.delete(history.due)
+    view.delete_action.trigger()
+    assert "no longer in the history" in errors[0]
+    assert history.due not in listed_ids(view)
