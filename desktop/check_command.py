@@ -10,16 +10,19 @@ do its job (unreadable file, broken rule file).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.checker.engine import Checker
 from desktop.core.checker.findings import Finding, line_and_column
 from desktop.core.checker.loader import RuleFileError
+from desktop.core.compose import Composer
 from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
-from desktop.core.model import Draft
+from desktop.core.fields import prose_texts
+from desktop.core.model import Draft, Kind
+from desktop.core.templates import TemplateCatalogue
 from desktop.settings_options import settings_checker, settings_template_dirs
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
@@ -75,8 +78,9 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     try:
         checker = settings_checker(args, _rule_files(args))
+        composer = Composer(_catalogue(args), checker)
         inputs = [(path, _read(path)) for path in args.paths]
-        results = [_check(checker, path, content, args) for path, content in inputs]
+        results = [_check(composer, path, content, args) for path, content in inputs]
     except (CheckUsageError, RuleFileError, DraftFormatError) as exc:
         print(f"amends: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -112,44 +116,28 @@ def _read(path: str) -> str:
         raise CheckUsageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def _check(checker: Checker, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
+def _check(composer: Composer, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
     if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
         draft = load_draft(path) if path != STDIN else draft_from_json(content)
-        return _check_draft(checker, path, draft, args)
-    findings = checker.check_text(content, args.kind or "individual")
+        return _check_draft(composer, path, draft, args)
+    findings = composer.checker.check_text(content, args.kind or "individual")
     return CheckedInput(path, findings, {"": content})
 
 
-def _check_draft(checker: Checker, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
-    choices = _draft_choices(draft)
-    findings = checker.check_draft(
-        draft, _render(draft, path, args), kind=args.kind, ignored=choices[0], accepted=choices[1]
-    )
-    from desktop.core.checker.draft_fields import prose_fields
-
-    return CheckedInput(path, findings, dict(prose_fields(draft)))
-
-
-def _draft_choices(draft: Draft) -> tuple[set[str], dict[str, str]]:
-    """Ignored and accepted findings kept with the draft."""
-    return set(draft.ignored_findings), dict(draft.accepted_findings)
+def _check_draft(composer: Composer, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
+    """The same verdict `render` and the window reach: the letter as its template prints it,
+    its required fields, dates and merge fields, and the wording."""
+    if args.kind:
+        draft = dataclasses.replace(draft, kind=Kind(args.kind))
+    composed = composer.compose(draft)
+    return CheckedInput(path, composed.findings, dict(prose_texts(draft)))
 
 
-def _render(draft: Draft, path: str, args: argparse.Namespace) -> str | None:
-    """The letter as its template prints it; None (check the fields alone) when it cannot render."""
+def _catalogue(args: argparse.Namespace) -> TemplateCatalogue:
     from desktop import paths
-    from desktop.core.templates import TemplateCatalogue, TemplateError
-    from desktop.core.writers.plain import to_text
 
     extra_dirs = list(getattr(args, "template_dir", None) or [])
-    try:
-        catalogue = TemplateCatalogue(
-            paths.builtin_templates_dir(), [*settings_template_dirs(args), *extra_dirs]
-        )
-        return to_text(catalogue.render(draft))
-    except TemplateError as exc:
-        print(f"amends: {path}: checking the fields only; the letter did not render: {exc}", file=sys.stderr)
-        return None
+    return TemplateCatalogue(paths.builtin_templates_dir(), [*settings_template_dirs(args), *extra_dirs])
 
 
 def _as_text(results: list[CheckedInput]) -> str:

@@ -12,12 +12,20 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.build_info import build_info
+from desktop.core.checker.loader import RuleFileError
+from desktop.core.compose import Composer, with_override
 from desktop.core.draft_file import DraftFormatError, load_draft
-from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields
+from desktop.core.templates import TemplateCatalogue, TemplateError
 from desktop.core.writers.email import email_message, write_eml
 from desktop.layout_options import LayoutOptionError, add_layout_options, layout_from_args
 from desktop.merge_command import MergeUsageError
-from desktop.settings_options import add_settings_option, settings_layout, settings_template_dirs
+from desktop.settings_options import (
+    add_settings_option,
+    settings_checker,
+    settings_layout,
+    settings_template_dirs,
+)
+from desktop.verdict_option import EXIT_NOT_READY, NotReadyToSend, add_override_option, approved
 
 EXIT_USAGE = 2
 FORMATS = ("html", "txt", "docx", "eml")
@@ -35,7 +43,16 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         try:
             return args.run(args)
-        except (UserError, MergeUsageError, LayoutOptionError, DraftFormatError, TemplateError) as exc:
+        except NotReadyToSend:
+            return EXIT_NOT_READY
+        except (
+            UserError,
+            MergeUsageError,
+            LayoutOptionError,
+            DraftFormatError,
+            TemplateError,
+            RuleFileError,
+        ) as exc:
             print(f"amends: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except OSError as exc:
@@ -96,6 +113,8 @@ def _tool_parser() -> argparse.ArgumentParser:
     render.add_argument("-t", "--template", help="template id (default: the draft's own)")
     render.add_argument("--to", choices=FORMATS, help="output format (default: from the -o suffix)")
     render.add_argument("-o", "--output", type=Path, required=True, help="output file, or - for stdout")
+    add_rules_option(render)
+    add_override_option(render)
     add_layout_options(render)
     add_settings_option(render)
     render.set_defaults(run=_run_render)
@@ -104,8 +123,29 @@ def _tool_parser() -> argparse.ArgumentParser:
     from desktop.merge_command import add_merge_parser
 
     add_check_parser(sub)
-    add_merge_parser(sub, catalogue)
+    add_merge_parser(sub, composer)
     return parser
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra rule file, as for amends check (may be repeated)",
+    )
+
+
+def composer(args: argparse.Namespace) -> Composer:
+    """The pipeline every subcommand judges letters with: the settings' templates and rule
+    files, then --template-dir and --rules, so check, render and merge agree."""
+    rules = list(getattr(args, "rules", None) or [])
+    for path in rules:
+        if not path.is_file():
+            raise UserError(f"{path}: no such rule file")
+    return Composer(catalogue(args), settings_checker(args, rules))
 
 
 def catalogue(args: argparse.Namespace) -> TemplateCatalogue:
@@ -129,18 +169,18 @@ def _run_render(args: argparse.Namespace) -> int:
     fmt = args.to or _format_from_suffix(args.output)
     if fmt in ("docx", "eml") and str(args.output) == "-":
         raise UserError(f"{fmt.upper()} cannot go to standard output; give a file name with -o")
+    if str(args.output) != "-":
+        _guard_output(args.output)
     draft = load_draft(args.draft)
-    cat = catalogue(args)
-    template = cat.get(args.template or draft.template)
-    missing = missing_fields(draft, template)
-    if missing:
-        raise UserError(
-            f"{args.draft}: template {template.id!r} needs these fields filled in: {', '.join(missing)}"
-        )
-    document = cat.render(draft, template.id)
+    pipeline = composer(args)
+    template = pipeline.catalogue.get(args.template or draft.template)
+    composed = pipeline.compose(draft, template_id=template.id)
+    reason = approved(composed, args, str(args.draft))
+    assert composed.document is not None  # approved() refuses a letter that did not render
+    document = with_override(composed.document, reason)
     if fmt == "eml":
         _guard_output(args.output)
-        recipient, sender = draft.recipient, draft.sender
+        recipient, sender = composed.letter.recipient, draft.sender
         write_eml(
             email_message(document, recipient.email, recipient.name, sender.email, sender.name), args.output
         )

@@ -13,10 +13,12 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from desktop.core.compose import Composer
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import MergeCancelled, MergeRequest, OutputKind, run_merge
-from desktop.core.merge.checks import output_problem, required_row_fields
+from desktop.core.merge.checks import list_errors, output_problem, required_row_fields
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN
+from desktop.core.merge_fields import draft_uses
 from desktop.core.recipients import (
     Field,
     FileNameError,
@@ -29,6 +31,7 @@ from desktop.core.recipients import (
 from desktop.core.recipients.validation import Severity
 from desktop.layout_options import add_layout_options, layout_from_args
 from desktop.settings_options import add_settings_option, settings_layout
+from desktop.verdict_option import add_override_option, approved
 
 EXIT_ROWS_INVALID = 1
 EXIT_CANCELLED = 130
@@ -39,7 +42,7 @@ class MergeUsageError(Exception):
     """A problem with the command's input; printed as one line."""
 
 
-def add_merge_parser(sub: argparse._SubParsersAction, catalogue_for) -> None:
+def add_merge_parser(sub: argparse._SubParsersAction, composer_for) -> None:
     merge = sub.add_parser("merge", help="merge a notice over a recipient list (CSV or XLSX)")
     merge.add_argument("draft", type=Path)
     merge.add_argument("recipients", type=Path, help="a CSV or XLSX file with a header row")
@@ -71,25 +74,43 @@ def add_merge_parser(sub: argparse._SubParsersAction, catalogue_for) -> None:
         action="store_true",
         help="leave out rows with errors (they are listed in the manifest) instead of stopping",
     )
+    merge.add_argument(
+        "--rules",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra rule file, as for amends check (may be repeated)",
+    )
+    add_override_option(merge)
     add_layout_options(merge)
     add_settings_option(merge)
-    merge.set_defaults(run=lambda args: run_merge_command(args, catalogue_for(args)))
+    merge.set_defaults(run=lambda args: run_merge_command(args, composer_for(args)))
 
 
-def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = None) -> int:
+def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO | None = None) -> int:
+    """Judge the draft for this list and the list for this output before writing anything."""
     err = err or sys.stderr
     draft = load_draft(args.draft)
-    template = catalogue.get(args.template or draft.template)
+    template = composer.catalogue.get(args.template or draft.template)
     kind = OutputKind(args.to)
     _check_output(args.output, kind)
     layout = layout_from_args(args, settings_layout(args))
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
         mapping = map_columns(table.columns, _parse_map(args.map))
-        report = validate(table, mapping, required=required_row_fields(template.requires, kind))
+        needs = required_row_fields(template.requires, kind, draft_uses(draft))
+        report = validate(table, mapping, required=needs)
     except (RecipientFileError, ValueError) as exc:
         raise MergeUsageError(str(exc)) from None
     _print_report(report, err)
+    whole_list = list_errors(report)
+    if whole_list:
+        reasons = "; ".join(issue.message for issue in whole_list)
+        print(f"amends: {args.recipients.name}: cannot merge over this list: {reasons}", file=err)
+        return EXIT_ROWS_INVALID
+    composed = composer.compose(draft, columns=mapping.merge_names, template_id=template.id)
+    override = approved(composed, args, str(args.draft), err)
     skip = report.error_rows()
     if skip and not args.skip_invalid:
         print(
@@ -102,7 +123,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
     bar = ProgressBar(total, err)
     request = MergeRequest(
         draft,
-        catalogue,
+        composer.catalogue,
         table,
         kind,
         args.output,
@@ -112,6 +133,7 @@ def run_merge_command(args: argparse.Namespace, catalogue, err: TextIO | None = 
         skip_rows=skip,
         report=report,
         layout=layout,
+        override=override,
     )
     try:
         result = run_merge(request, progress=bar.update, total=total)

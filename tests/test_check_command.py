@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.draft_file import save_draft
-from desktop.core.model import Draft, FollowUp, FollowUpMode, Incident, Sender
+from desktop.core.model import Draft, FollowUp, FollowUpMode, Incident, Recipient, Sender
 
 CLEAN = (
     "Dear Ms Kay,\n\nI'm sorry we charged you twice for your May bill. I ran the payment file two times by "
@@ -127,6 +127,7 @@ def test_user_rule_folder_is_read_unless_told_not_to(tmp_path: Path, monkeypatch
 
 def _draft(tmp_path: Path, **fields) -> Path:
     draft = Draft(
+        recipient=Recipient(name="Ada Byrne"),
         incident=Incident(
             summary="your broadband bill", what="Our courier lost your router.", category="billing"
         ),

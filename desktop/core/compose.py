@@ -8,6 +8,7 @@ that is not ready cannot leave by any exit unless the writer overrides it with a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,13 @@ class Composed:
         return reason
 
 
+def with_override(document: Document, reason: str) -> Document:
+    """The document carrying the reason it left despite errors, for the writers to record."""
+    if not reason:
+        return document
+    return dataclasses.replace(document, metadata={**document.metadata, "override": reason})
+
+
 def clean_reason(text: str) -> str:
     """An override reason is one line: what a manifest or a history row can hold."""
     return " ".join(text.split())
@@ -91,7 +99,8 @@ def plural(count: int, word: str) -> str:
 
 def describe(finding: Finding) -> str:
     """One line naming where a finding is, in the form's words, and what it says."""
-    where = "" if finding.field == LETTER else f"‘{field_label(finding.field)}’: "
+    label = f"‘{field_label(finding.field)}’"
+    where = "" if finding.field == LETTER or label in finding.message else f"{label}: "
     return f"{finding.severity.value} {finding.rule}: {where}{finding.message}"
 
 

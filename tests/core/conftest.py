@@ -63,6 +63,14 @@ def clinic_draft() -> Draft:
     )
 
 
+def sendable_clinic_draft() -> Draft:
+    """The clinic letter dated the day it is used: ready to send on any day, as a letter
+    going out through render or merge must be."""
+    draft = clinic_draft()
+    draft.letter_date = None
+    return draft
+
+
 @pytest.fixture
 def draft() -> Draft:
     return clinic_draft()

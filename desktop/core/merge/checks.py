@@ -6,20 +6,35 @@ live here rather than in either front end.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.core.merge.outputs import OutputKind
-from desktop.core.recipients import required_recipient_fields
+from desktop.core.merge_fields import MergeUse, row_path
+from desktop.core.recipients import Issue, Severity, ValidationReport, required_recipient_fields
 
 EMAIL_FIELD = "recipient.email"
 
 
-def required_row_fields(requires: tuple[str, ...], kind: OutputKind) -> tuple[str, ...]:
-    """What each row must have: the template's recipient fields, and an address for e-mail outputs."""
+def required_row_fields(
+    requires: tuple[str, ...], kind: OutputKind, merge_uses: Iterable[MergeUse] = ()
+) -> tuple[str, ...]:
+    """What each row must have: the template's recipient fields, an address for e-mail
+    outputs, and a value for every merge field the writer's text uses without a fallback."""
     required = required_recipient_fields(requires)
     if kind in (OutputKind.EML, OutputKind.CSV) and EMAIL_FIELD not in required:
         required = (*required, EMAIL_FIELD)
+    for use in merge_uses:
+        path = row_path(use.name)
+        if use.fallback is None and path not in required:
+            required = (*required, path)
     return required
+
+
+def list_errors(report: ValidationReport) -> list[Issue]:
+    """Errors about the list as a whole (no rows; a column the output needs is missing): no
+    choice of rows to skip can fix them, so a run must not start."""
+    return [i for i in report.issues if i.severity is Severity.ERROR and i.row == report.header_row]
 
 
 def output_problem(output: Path, kind: OutputKind) -> str | None:

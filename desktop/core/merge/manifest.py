@@ -16,7 +16,18 @@ from typing import IO
 from desktop.core.model import Recipient
 from desktop.core.recipients import safe_cell
 
-COLUMNS = ("row", "status", "name", "email", "reference", "output", "sha256", "sha256_of", "reason")
+COLUMNS = (
+    "row",
+    "status",
+    "name",
+    "email",
+    "reference",
+    "output",
+    "sha256",
+    "sha256_of",
+    "reason",
+    "override",
+)
 
 
 def manifest_path(output: Path, is_folder: bool, started: dt.datetime) -> Path:
@@ -34,9 +45,12 @@ def sha256(data: bytes) -> str:
 
 
 class ManifestWriter:
-    def __init__(self, handle: IO[str]):
+    def __init__(self, handle: IO[str], override: str = ""):
         self._writer = csv.writer(handle)
         self._writer.writerow(COLUMNS)
+        self._override = override
+        """Why the run went ahead despite blocking errors, repeated on each row so that any
+        one row, read alone, says so."""
 
     def written(self, row: int, recipient: Recipient, output: str, digest: str, digest_of: str) -> None:
         self._row(row, "written", recipient, output, digest, digest_of, "")
@@ -56,5 +70,6 @@ class ManifestWriter:
             digest,
             digest_of,
             reason,
+            self._override,
         )
         self._writer.writerow([safe_cell(cell) for cell in cells])

@@ -7,7 +7,6 @@ failed run removes its partial output and writes no manifest.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document
+from desktop.core.merge.checks import list_errors
 from desktop.core.merge.manifest import ManifestWriter, manifest_path
 from desktop.core.merge.outputs import (
     CombinedDocxSink,
@@ -24,6 +24,7 @@ from desktop.core.merge.outputs import (
     Sink,
     eml_writer,
 )
+from desktop.core.merge_fields import merged_draft
 from desktop.core.model import Draft, Recipient
 from desktop.core.recipients import ColumnMapping, FileNamer, RecipientTable, ValidationReport, map_columns
 from desktop.core.recipients.rows import prepared_rows
@@ -54,6 +55,12 @@ class MergeRequest:
     """The validation report the user saw: it gives skipped rows their reason in the manifest."""
     layout: DocxLayout | None = None
     today: dt.date | None = None
+    override: str = ""
+    """Why the run goes ahead although the draft has blocking findings; on every manifest row."""
+
+
+class ListNotUsable(ValueError):
+    """The list as a whole cannot be merged (no rows, a needed column missing)."""
 
 
 @dataclass
@@ -70,8 +77,9 @@ Progress = Callable[[int, int | None], None]
 
 
 def personalised(draft: Draft, recipient: Recipient) -> Draft:
-    """The draft as one recipient's letter: their row replaces the draft's recipient."""
-    return dataclasses.replace(draft, recipient=recipient)
+    """The draft as one recipient's letter: their row replaces the draft's recipient and
+    their values replace the merge fields in the writer's text."""
+    return merged_draft(draft, recipient)
 
 
 def run_merge(
@@ -83,6 +91,8 @@ def run_merge(
     started = dt.datetime.now()
     template_id = request.template_id or request.draft.template
     request.catalogue.get(template_id)  # an unknown template fails before any file exists
+    if request.report is not None and (whole_list := list_errors(request.report)):
+        raise ListNotUsable("; ".join(issue.message for issue in whole_list))
     if request.kind.is_folder:
         request.output.mkdir(parents=True, exist_ok=True)
     manifest = manifest_path(request.output, request.kind.is_folder, started)
@@ -92,7 +102,7 @@ def run_merge(
     warnings: list[str] = []
     try:
         with atomic_write(manifest, binary=False) as handle:
-            log = ManifestWriter(handle)
+            log = ManifestWriter(handle, request.override)
             for row in prepared_rows(request.table, request.mapping, request.overrides):
                 if cancelled is not None and cancelled():
                     raise MergeCancelled(f"stopped after {written} letters; nothing was kept")

@@ -132,6 +132,13 @@ class ColumnMapping:
             extra=extra,
         )
 
+    @property
+    def merge_names(self) -> tuple[str, ...]:
+        """The names a merge field such as {{ signup_source }} may use with this list: every
+        column's identifier, plus first_name, last_name and account where a column gives them."""
+        names = [name for name in self.identifiers if name]
+        return (*names, *(key for key, _ in self._standard_extras if key not in names))
+
     @cached_property
     def _standard_extras(self) -> tuple[tuple[str, int], ...]:
         """first_name and last_name when mapped (they win), account unless a column has the name."""

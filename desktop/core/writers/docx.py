@@ -77,7 +77,7 @@ class DocxWriter:
         body = BodyWriter(self._logo).letter(document.blocks)
         language = self._language(document)
         xml = parts.document_head() + body + parts.document_tail(self.page_for(language))
-        fixed = self._prepared_parts(document.title, document.author, language)
+        fixed = self._prepared_parts(document.title, document.author, language, _override_note(document))
         return zip_package.build(
             [*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"), level=1)]
         )
@@ -94,7 +94,9 @@ class DocxWriter:
     def _language(self, document: Document) -> str:
         return self.layout.language or document.metadata.get("language", "") or "en-GB"
 
-    def _fixed_parts(self, title: str, author: str, language: str) -> list[tuple[str, bytes, bool]]:
+    def _fixed_parts(
+        self, title: str, author: str, language: str, note: str = ""
+    ) -> list[tuple[str, bytes, bool]]:
         """(name, content, compress) of every part but word/document.xml."""
         media_name = self._media[0] if self._media else None
         extension = media_name.rsplit(".", 1)[1] if media_name else None
@@ -107,7 +109,7 @@ class DocxWriter:
             ("word/settings.xml", parts.SETTINGS_XML.encode("utf-8"), True),
             (
                 "docProps/core.xml",
-                parts.core_properties(title, title, author, self._created).encode("utf-8"),
+                parts.core_properties(title, title, author, self._created, note).encode("utf-8"),
                 True,
             ),
             ("docProps/app.xml", parts.app_properties(__version__).encode("utf-8"), True),
@@ -118,14 +120,16 @@ class DocxWriter:
             )  # images are compressed already
         return fixed
 
-    def _prepared_parts(self, title: str, author: str, language: str) -> list[zip_package.PreparedPart]:
-        key = (title, author, language)
+    def _prepared_parts(
+        self, title: str, author: str, language: str, note: str = ""
+    ) -> list[zip_package.PreparedPart]:
+        key = (title, author, language, note)
         if key not in self._prepared:
             if len(self._prepared) > 16:  # one notice has one title; single letters come and go
                 self._prepared.clear()
             self._prepared[key] = [
                 zip_package.prepare(name, content, compress)
-                for name, content, compress in self._fixed_parts(title, author, language)
+                for name, content, compress in self._fixed_parts(title, author, language, note)
             ]
         return self._prepared[key]
 
@@ -184,3 +188,9 @@ def write_docx(
 ) -> None:
     """One letter, with the default layout unless one is given."""
     DocxWriter(layout).write(document, target)
+
+
+def _override_note(document: Document) -> str:
+    """The document's comments say so when it was written despite blocking errors."""
+    reason = document.metadata.get("override", "")
+    return f"Written despite errors: {reason}" if reason else ""

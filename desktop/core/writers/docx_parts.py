@@ -116,8 +116,11 @@ def document_rels(image_name: str | None) -> str:
     )
 
 
-def core_properties(title: str, subject: str, author: str, created: dt.datetime) -> str:
+def core_properties(
+    title: str, subject: str, author: str, created: dt.datetime, description: str = ""
+) -> str:
     stamp = created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    comments = f"<dc:description>{xml_text(description)}</dc:description>" if description else ""
     return (
         f"{XML_DECLARATION}<cp:coreProperties "
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -125,6 +128,7 @@ def core_properties(title: str, subject: str, author: str, created: dt.datetime)
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{xml_text(title)}</dc:title><dc:subject>{xml_text(subject)}</dc:subject>"
         f"<dc:creator>{xml_text(author)}</dc:creator><cp:lastModifiedBy>{xml_text(author)}</cp:lastModifiedBy>"
+        f"{comments}"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "</cp:coreProperties>"

@@ -29,6 +29,8 @@ def email_message(
     if from_address:
         message["From"] = _address(from_name, from_address)
     message["X-Unsent"] = "1"
+    if document.metadata.get("override"):
+        message["X-Amends-Override"] = _one_line(document.metadata["override"])
     body = message_body(document)
     message.set_content(to_text(body), cte="quoted-printable")
     message.add_alternative(to_html_page(body), subtype="html", cte="quoted-printable")

@@ -42,8 +42,10 @@ def to_html_fragment(document: Document) -> str:
 
 def to_html_page(document: Document) -> str:
     title = escape(document.title or "Letter")
+    reason = document.metadata.get("override", "")
+    note = f'<meta name="amends-override" content="{escape(reason)}">' if reason else ""
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">{note}'
         f"<title>{title}</title><style>{PAGE_STYLE}</style></head>\n"
         f"<body>\n{to_html_fragment(document)}\n</body></html>\n"
     )
