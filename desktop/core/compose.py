@@ -8,6 +8,7 @@ that is not ready cannot leave by any exit unless the writer overrides it with a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -59,6 +60,13 @@ class Composed:
     document: Document | None
     """The rendered letter; None when it cannot be rendered (a finding says why)."""
     findings: list[Finding] = field(default_factory=list)
+    preview: Document | None = None
+    """The letter with merged values marked for a preview to highlight; the document itself
+    when nothing was merged or no marks were asked for. Never exported."""
+
+    def __post_init__(self) -> None:
+        if self.preview is None:
+            object.__setattr__(self, "preview", self.document)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -134,7 +142,7 @@ class Composer:
         """
         today = today or dt.date.today()
         person = recipient if recipient is not None else draft.recipient
-        letter = merged_draft(draft, person, mark=mark_merged)
+        letter = merged_draft(draft, person)
         findings: list[Finding] = []
         template = self._template(template_id or draft.template, findings)
         document = None
@@ -160,8 +168,14 @@ class Composer:
         findings += [f for f in wording if not _is_merge_placeholder(f)]
         values = merge_values(person) if recipient is not None or columns is None else None
         names = known_names(columns if columns is not None else merge_values(person))
-        findings += merge_findings(draft_uses(draft), names, values, has_list=columns is not None)
-        return Composed(draft, letter, document, _in_form_order(findings))
+        uses = draft_uses(draft)
+        findings += merge_findings(uses, names, values, has_list=columns is not None)
+        preview = None
+        if mark_merged and uses and document is not None and template is not None:
+            marked = merged_draft(draft, person, mark=True)
+            with contextlib.suppress(TemplateError, ValueError):  # unmarked is still a true preview
+                preview = self.catalogue.render(marked, template.id, today)
+        return Composed(draft, letter, document, _in_form_order(findings), preview)
 
     def letter(
         self,

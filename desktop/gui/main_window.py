@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.build_info import build_info
 from desktop.core.checker import Checker
+from desktop.core.compose import Composed, Composer, with_override
 from desktop.core.context import letter_facts
 from desktop.core.draft_file import SUFFIX, DraftFormatError
 from desktop.core.history import HistoryError, HistoryStore
@@ -41,6 +42,7 @@ from desktop.gui.draft_session import DraftSession
 from desktop.gui.form import FormPanel
 from desktop.gui.history import HistoryView, follow_up_summary
 from desktop.gui.letter_updater import LetterUpdater
+from desktop.gui.not_ready_dialog import NotReadyDialog
 from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
 from desktop.gui.preview_pane import PreviewPane
 from desktop.gui.settings import SettingsDialog
@@ -85,13 +87,15 @@ class MainWindow(QMainWindow):
         self.readiness = ReadinessBanner()
         self.recipients = RecipientsPanel()
         self.updater = LetterUpdater(
-            catalogue,
-            checker,
+            Composer(catalogue, checker),
             lambda: self.session.draft,
             self,
-            history=history.past_apologies if history else None,
+            history=self._earlier_apologies if history else None,
         )
         self.marks = FindingMarks(self.form.editor_for)
+        self.not_ready_dialog: NotReadyDialog | None = None
+        """The question asked when a letter that is not ready is asked to leave, while it is open."""
+        self._composed: Composed | None = None
         self._build_toolbar()
         self._build_layout()
         self._build_menus()
@@ -207,6 +211,9 @@ class MainWindow(QMainWindow):
         self.checker_panel.accept_requested.connect(self._accept_finding)
         self.checker_panel.ignore_requested.connect(self._ignore_finding)
         self.recipients.preview_recipient_changed.connect(self.updater.set_preview_recipient)
+        self.recipients.recipients_changed.connect(self._list_changed)
+        if self.history_view is not None:
+            self.history_view.history_changed.connect(self.updater.schedule)
 
     # --- the open draft -------------------------------------------------------------------
 
@@ -278,6 +285,7 @@ class MainWindow(QMainWindow):
         template = self._current_template()
         if template is not None:
             self.recipients.set_required_fields(required_recipient_fields(template.requires))
+        self._list_changed()
 
     def _show_left(self, widget: QWidget) -> None:
         index = self.left_tabs.indexOf(widget)
@@ -360,14 +368,16 @@ class MainWindow(QMainWindow):
 
     def copy_letter(self) -> bool:
         """Rich text and plain text together: a mail client pastes one, a plain field the other."""
-        document = self.updater.document
-        if document is None:
+        approved = self._approved("Copy")
+        if approved is None:
             return False
+        document, override = approved
         payload = clipboard_payload(document)
         mime = QMimeData()
         mime.setHtml(payload.html)
         mime.setText(payload.text)
         QGuiApplication.clipboard().setMimeData(mime)
+        self._record_letter(Path(""), "clipboard", override)
         self.statusBar().showMessage("Letter copied as formatted and plain text", 4000)
         return True
 
@@ -376,28 +386,25 @@ class MainWindow(QMainWindow):
             "Export letter",
             ".docx",
             "Word documents (*.docx)",
+            "docx",
             lambda document, path: DocxWriter(self._layout).write(document, path),
         )
 
     def export_eml(self) -> Path | None:
         def write(document, path: Path) -> None:
-            draft = self.session.draft
-            recipient, sender = draft.recipient, draft.sender
+            recipient, sender = self._composed.letter.recipient, self._composed.draft.sender
             write_eml(
                 email_message(document, recipient.email, recipient.name, sender.email, sender.name), path
             )
 
-        return self._export_letter("Export e-mail draft", ".eml", "E-mail (*.eml)", write)
+        return self._export_letter("Export e-mail draft", ".eml", "E-mail (*.eml)", "eml", write)
 
-    def _export_letter(self, title: str, suffix: str, filter_: str, write) -> Path | None:
-        """Render now, ask where, write, record in the history, offer to open the result."""
-        self.updater.update_now()
-        document = self.updater.document
-        if document is None:
-            dialogs.show_error(
-                self, "Nothing to export", "The letter cannot be rendered yet; see the preview."
-            )
+    def _export_letter(self, title: str, suffix: str, filter_: str, channel: str, write) -> Path | None:
+        """Judge the letter now, ask where, write, record in the history, offer to open it."""
+        approved = self._approved("Export")
+        if approved is None:
             return None
+        document, override = approved
         path = dialogs.ask_save_path(self, title, self._suggested_path(suffix), filter_)
         if path is None:
             return None
@@ -407,9 +414,44 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             dialogs.show_error(self, "Nothing was exported", _os_message(exc))
             return None
-        self._record_letter(path)
+        self._record_letter(path, channel, override)
         self._offer_to_open(path)
         return path
+
+    def _approved(self, action: str, columns=None) -> tuple[object, str] | None:
+        """The letter as it leaves and the override reason ("" when ready), after the core's
+        verdict; None when it must not leave (the writer was told why)."""
+        self.updater.update_now()  # the window shows the verdict the export acts on
+        composed = self.updater.compose() if columns is None else self._notice_verdict(columns)
+        self._composed = composed
+        if composed.ready:
+            assert composed.document is not None
+            return composed.document, ""
+        if composed.document is None:
+            dialogs.show_error(self, "Nothing to export", _unrendered(composed))
+            return None
+        dialog = NotReadyDialog(action, composed.blocking, self)
+        self.not_ready_dialog = dialog
+        accepted = dialog.exec() == NotReadyDialog.DialogCode.Accepted
+        self.not_ready_dialog = None
+        if not accepted:
+            if dialog.wants_fix:
+                self._go_to_first(composed)
+            return None
+        reason = dialog.override_reason()
+        return with_override(composed.document, reason), reason
+
+    def _notice_verdict(self, columns) -> Composed:
+        """A notice run is judged for the list as a whole: merge fields against its columns."""
+        return self.updater.composer.compose(self.session.draft, columns=columns, history=None)
+
+    def _go_to_first(self, composed: Composed) -> None:
+        located = [f for f in composed.blocking if self.form.editor_for(f.field) is not None]
+        if located:
+            self.go_to_finding(located[0])
+        else:
+            self._show_left(self.form)
+            self.form.focus_field(composed.blocking[0].field)
 
     def export_notice(self) -> ExportNoticeDialog | None:
         inputs = self.recipients.merge_inputs()
@@ -417,25 +459,56 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "No recipients", "Import a recipient list on the Recipients tab first.")
             self._show_left(self.recipients)
             return None
-        dialog = ExportNoticeDialog(self.session.draft, self._catalogue, inputs, self, layout=self._layout)
-        dialog.finished_export.connect(lambda result: self._record_notice(inputs.table.path.name, result))
+        approved = self._approved("Export", columns=inputs.mapping.merge_names)
+        if approved is None:
+            return None
+        _document, override = approved
+        dialog = ExportNoticeDialog(
+            self.session.draft, self._catalogue, inputs, self, layout=self._layout, override=override
+        )
+        dialog.finished_export.connect(
+            lambda result: self._record_notice(
+                inputs.table.path.name, result, f"notice:{dialog.kind().value}", override
+            )
+        )
         dialog.open()
         return dialog
 
     def _follow_up_date(self):
         return letter_facts(self.session.draft).follow_up_date
 
-    def _record_letter(self, path: Path) -> None:
+    def _record_letter(self, path: Path, channel: str, override: str) -> None:
         """The letter is written whatever happens here: a history problem only warns."""
-        self._record(lambda: self.history.record_letter(self.session.draft, path, self._follow_up_date()))
+        self._record(
+            lambda: self.history.record_letter(
+                self.session.draft, path, self._follow_up_date(), channel=channel, override=override
+            )
+        )
 
-    def _record_notice(self, list_name: str, result) -> None:
+    def _record_notice(self, list_name: str, result, channel: str, override: str) -> None:
         draft = self.session.draft
         self._record(
             lambda: self.history.record_notice(
-                draft, list_name, result.written, result.output, self._follow_up_date()
+                draft,
+                list_name,
+                result.written,
+                result.output,
+                self._follow_up_date(),
+                channel=channel,
+                override=override,
             )
         )
+
+    def _earlier_apologies(self, recipient, category, since):
+        """The history's sent letters, less this draft's own exports: a proof print is not a
+        second apology."""
+        return self.history.past_apologies(recipient, category, since, exclude_draft=self.session.draft.id)
+
+    def _list_changed(self) -> None:
+        """Merge fields are judged against the imported list's columns once there is one."""
+        inputs = self.recipients.merge_inputs()
+        notice = self.session.draft.kind is Kind.NOTICE
+        self.updater.set_columns(inputs.mapping.merge_names if notice and inputs else None)
 
     def _record(self, write) -> None:
         if self.history is None:
@@ -619,6 +692,11 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.right_split):
             self._settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         event.accept()
+
+
+def _unrendered(composed: Composed) -> str:
+    reasons = [f.message for f in composed.findings if f.rule == "unrendered"]
+    return " ".join(reasons) or "The letter cannot be rendered yet; see the preview."
 
 
 def _os_message(exc: OSError) -> str:

@@ -12,8 +12,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
 from desktop.core.document import Document
+from desktop.core.merge_fields import MARK_END, MARK_START
 from desktop.core.writers.html import to_html_page
 from desktop.core.writers.plain import to_text
+
+MERGED_STYLE = "background-color:#fff0a8"
+"""A recipient's own values, merged into the writer's text, stand out on the paper."""
 
 
 class PreviewPane(QTabWidget):
@@ -32,11 +36,14 @@ class PreviewPane(QTabWidget):
 
     def show_document(self, document: Document) -> None:
         """Replace the content, keeping both views where the reader had scrolled to."""
-        text = to_text(document)
-        if text == self._text:
+        marked = to_text(document)
+        if marked == self._text:
             return
-        self._text = text
-        _replace_keeping_scroll(self._letter, lambda: self._letter.setHtml(to_html_page(document)))
+        self._text = marked
+        html = to_html_page(document).replace(MARK_START, f'<span style="{MERGED_STYLE}">')
+        html = html.replace(MARK_END, "</span>")
+        text = marked.replace(MARK_START, "").replace(MARK_END, "")
+        _replace_keeping_scroll(self._letter, lambda: self._letter.setHtml(html))
         _replace_keeping_scroll(self._plain, lambda: self._plain.setPlainText(text))
 
     def show_problem(self, title: str, detail: str) -> None:

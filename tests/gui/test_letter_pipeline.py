@@ -6,6 +6,7 @@ import pytest
 
 from desktop import paths
 from desktop.core.checker import Checker
+from desktop.core.compose import Composer
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.model import Draft, Kind
 from desktop.core.templates import TemplateCatalogue
@@ -47,7 +48,7 @@ def test_a_broken_file_leaves_the_open_draft_alone(tmp_path):
 
 def test_updates_wait_for_a_pause_in_typing(qtbot, checker):
     draft = load_draft(RRSP)
-    updater = LetterUpdater(CATALOGUE, checker, lambda: draft)
+    updater = LetterUpdater(Composer(CATALOGUE, checker), lambda: draft)
     rendered = []
     updater.letter_rendered.connect(rendered.append)
     for _ in range(5):
@@ -61,7 +62,7 @@ def test_updates_wait_for_a_pause_in_typing(qtbot, checker):
 
 def test_a_finding_appears_when_the_text_goes_wrong(qtbot, checker):
     draft = load_draft(RRSP)
-    updater = LetterUpdater(CATALOGUE, checker, lambda: draft)
+    updater = LetterUpdater(Composer(CATALOGUE, checker), lambda: draft)
     updater.update_now()
     assert not any(f.blocking for f in updater.findings)
     draft.cause = "I am sorry if you were inconvenienced by the form."
@@ -73,7 +74,7 @@ def test_a_finding_appears_when_the_text_goes_wrong(qtbot, checker):
 def test_a_template_problem_is_shown_not_raised(qtbot, checker):
     draft = load_draft(RRSP)
     draft.template = "no-such-template"
-    updater = LetterUpdater(CATALOGUE, checker, lambda: draft)
+    updater = LetterUpdater(Composer(CATALOGUE, checker), lambda: draft)
     with qtbot.waitSignal(updater.render_failed) as failed:
         updater.update_now()
     assert "no template called 'no-such-template'" in failed.args[0]

@@ -95,7 +95,7 @@ def test_fill_in_the_rrsp_case_from_scratch_and_export_what_the_preview_shows(
     ]:
         type_into(qtbot, window, field, value)
     mode = window.form.findChild(QComboBox, "follow_up.mode")
-    mode.setCurrentIndex(mode.findText("Within business days", Qt.MatchFlag.MatchContains))
+    mode.setCurrentIndex(mode.findText("business days", Qt.MatchFlag.MatchContains))
     window.form.findChild(QSpinBox, "follow_up.business_days").setValue(2)
     wait_for_update(qtbot, window)
 
@@ -333,17 +333,35 @@ def test_paths_in_the_window_title_never_show_for_examples(window):
     assert Path(window._suggested_path(".docx")).parent == Path.home()
 
 
-def test_an_export_is_recorded_and_a_second_apology_is_flagged(
+def test_an_export_is_recorded_as_exported_and_only_a_letter_marked_sent_counts_as_an_apology(
     qtbot, window, tmp_path, monkeypatch, no_questions
 ):
     window.open_path(RRSP, example=True)
     assert not any(f.rule == "repeat-incident" for f in window.updater.findings)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "first.docx")
-    assert window.export_docx() == tmp_path / "first.docx"
+    export = next(a for a in window.findChildren(QAction) if a.text() == "&Export Letter as DOCX…")
+    export.trigger()
     (entry,) = window.history.search("Tremblay")
     assert entry.output == tmp_path / "first.docx" and entry.category == load_draft(RRSP).incident.category
+    assert entry.status_text == "Exported (DOCX)" and entry.channel == "docx" and entry.sent_on is None
 
+    # A second export of the same letter (a proof print) is no second apology, sent or not.
+    export.trigger()
     window.updater.update_now()
+    assert "repeat-incident" not in {f.rule for f in window.updater.findings}
+
+    window.show_history()
+    view = window.history_view
+    first = min(window.history.search("Tremblay"), key=lambda e: e.id)
+    view.table.selectRow(view.model.row_of(first.id))
+    assert view.mark_sent_action.text() == "Mark as Sent"
+    view.mark_sent_action.trigger()
+    assert window.history.get(first.id).status == "sent"
+    window.updater.update_now()
+    assert "repeat-incident" not in {f.rule for f in window.updater.findings}  # still this letter
+
+    # Another letter to the same person about the same kind of mistake is flagged.
+    window.open_path(RRSP, example=True)
     assert "repeat-incident" in {f.rule for f in window.updater.findings}
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.merge import MergeRequest, MergeResult, OutputKind
 from desktop.core.merge.checks import output_problem, required_row_fields
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
+from desktop.core.merge_fields import draft_uses
 from desktop.core.model import Draft
 from desktop.core.recipients import FileNameError, RecipientFileError, RecipientRow, iter_recipients
 from desktop.core.templates import TemplateCatalogue, TemplateError
@@ -73,9 +74,12 @@ class ExportNoticeDialog(QDialog):
         inputs: MergeInputs,
         parent: QWidget | None = None,
         layout: DocxLayout | None = None,
+        override: str = "",
     ):
-        """`layout`: the paper, margins and logo from the settings, as a single letter gets."""
+        """`layout`: the paper, margins and logo from the settings, as a single letter gets.
+        `override`: why the notice goes out although errors block it; kept in the manifest."""
         super().__init__(parent)
+        self.override = override
         self.setWindowTitle("Export notice")
         self.setAccessibleName("Export notice")
         self._draft, self._catalogue, self._inputs = draft, catalogue, inputs
@@ -321,7 +325,9 @@ class ExportNoticeDialog(QDialog):
         """The run to do, and the fields to check the rows for again when this output needs more."""
         inputs, kind = self._inputs, self.kind()
         template = self._catalogue.get(self._draft.template)
-        needed = set(required_row_fields(template.requires, kind)) | set(inputs.required)
+        needed = set(required_row_fields(template.requires, kind, draft_uses(self._draft))) | set(
+            inputs.required
+        )
         recheck = tuple(sorted(needed)) if needed != set(inputs.required) else None
         request = MergeRequest(
             draft=copy.deepcopy(self._draft),  # the form may change while the run goes on
@@ -336,6 +342,7 @@ class ExportNoticeDialog(QDialog):
             overrides=dict(inputs.overrides),
             report=inputs.report,
             layout=self._page_layout,
+            override=self.override,
         )
         return request, recheck
 
