@@ -18,7 +18,7 @@ from desktop.core.checker.engine import Checker
 from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.history import HistoryLookup
 from desktop.core.document import Document
-from desktop.core.fields import LETTER, PROSE_FIELDS, RECIPIENTS, field_label
+from desktop.core.fields import FIELDS, LETTER, RECIPIENTS, field_label
 from desktop.core.form_steps import amount_preview, follow_up_preview, is_missing, required_fields
 from desktop.core.merge_fields import (
     MERGE_FIELD,
@@ -272,7 +272,11 @@ def _finding(rule: str, message: str, path: str, principle: str, use: MergeUse |
     )
 
 
-_ORDER = {path: index for index, path in enumerate([LETTER, *PROSE_FIELDS, RECIPIENTS])}
+_ORDER = {
+    path: index
+    for index, path in enumerate([LETTER, *(spec.path.removesuffix(".mode") for spec in FIELDS), RECIPIENTS])
+}
+"""The form's order; a group such as "follow_up" sits where its first input does."""
 
 
 def _in_form_order(findings: list[Finding]) -> list[Finding]:

@@ -388,10 +388,10 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 GROUPS: tuple[FieldGroup, ...] = (
-    FieldGroup("follow_up", "Follow-up date", INDIVIDUAL),
+    FieldGroup("follow_up", "Next update", INDIVIDUAL),  # the label of its first input, as the form shows
     FieldGroup("compensation", "Compensation"),
     FieldGroup(LETTER, "the letter"),
-    FieldGroup(RECIPIENTS, "Recipient list"),
+    FieldGroup(RECIPIENTS, "Recipients"),  # the tab the list is on
 )
 
 _BY_PATH = {spec.path: spec for spec in FIELDS}

@@ -29,6 +29,7 @@ from desktop.core.compose import Composed, Composer, with_override
 from desktop.core.context import letter_facts
 from desktop.core.draft_file import SUFFIX, DraftFormatError
 from desktop.core.history import HistoryError, HistoryStore
+from desktop.core.merge_fields import STANDARD_NAMES
 from desktop.core.model import Draft, Kind
 from desktop.core.recipients import required_recipient_fields
 from desktop.core.recovery import RecoveryStore
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._action(edit_menu, "&Copy Letter", self.copy_letter, "Ctrl+Shift+C")
+        self.insert_field_menu = edit_menu.addMenu("Insert Merge &Field")
+        self.insert_field_menu.aboutToShow.connect(self._fill_insert_field_menu)
         self._action(edit_menu, "Go to Next &Finding", self.next_finding, "F8")
         edit_menu.addSeparator()
         self._action(edit_menu, "Personal &Settings…", self.open_settings, "Ctrl+,")
@@ -508,7 +511,25 @@ class MainWindow(QMainWindow):
         """Merge fields are judged against the imported list's columns once there is one."""
         inputs = self.recipients.merge_inputs()
         notice = self.session.draft.kind is Kind.NOTICE
-        self.updater.set_columns(inputs.mapping.merge_names if notice and inputs else None)
+        columns = inputs.mapping.merge_names if notice and inputs else None
+        self.updater.set_columns(columns)
+        self.form.set_merge_names(tuple(columns) if columns is not None else STANDARD_NAMES)
+
+    def _fill_insert_field_menu(self) -> None:
+        """{{ column }} into the prose field the writer is in; each recipient gets their value."""
+        menu = self.insert_field_menu
+        menu.clear()
+        target = self.form.insert_field_target()
+        for name in self.form.merge_names():
+            action = menu.addAction(name, lambda n=name: self._insert_field(n))
+            action.setEnabled(target is not None)
+        if target is None:
+            menu.addAction("Click in a text field of the form first").setEnabled(False)
+
+    def _insert_field(self, name: str) -> None:
+        target = self.form.insert_field_target()
+        if target is not None:
+            target.insert_merge_field(name)
 
     def _record(self, write) -> None:
         if self.history is None:

@@ -47,6 +47,11 @@ class FormPanel(QWidget):
         layout.addWidget(self._steps)
         layout.addWidget(self._stack, 1)
         self.setEnabled(False)  # nothing to edit until a draft arrives
+        self._merge_names: tuple[str, ...] = ()
+        self._last_prose: ProseEdit | None = None
+        for editor in self.editors().values():
+            editor.merge_names = lambda: self._merge_names
+            editor.focused.connect(lambda e=editor: self._prose_focused(e))
 
     def _build_step_list(self) -> None:
         self._steps = QListWidget()
@@ -103,6 +108,20 @@ class FormPanel(QWidget):
     def set_template(self, template: LetterTemplate | None) -> None:
         self._template = template
         self._update_required()
+
+    def set_merge_names(self, names: tuple[str, ...]) -> None:
+        """What Insert Field offers: the list's columns for a notice, the recipient's details otherwise."""
+        self._merge_names = tuple(names)
+
+    def merge_names(self) -> tuple[str, ...]:
+        return self._merge_names
+
+    def insert_field_target(self) -> ProseEdit | None:
+        """The prose field the writer is in, or was in last: where Insert Field types."""
+        return self._last_prose
+
+    def _prose_focused(self, editor: ProseEdit) -> None:
+        self._last_prose = editor
 
     def editor_for(self, field: str) -> QPlainTextEdit | None:
         return self.editors().get(field)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QWidget
 
 _MIN_LINES = 3
 _MAX_LINES = 12
@@ -17,11 +19,16 @@ class ProseEdit(QPlainTextEdit):
     without scrolling inside a scrolling form.
     """
 
+    focused = Signal()
+    """The writer is in this field: where Insert Field puts a merge field."""
+
     def __init__(
         self, label: str, example: str = "", single_line: bool = False, parent: QWidget | None = None
     ):
         super().__init__(parent)
         self._single_line = single_line
+        self.merge_names: Callable[[], Sequence[str]] = tuple
+        """The names Insert Field offers: the recipient list's columns, or a recipient's own details."""
         self.setAccessibleName(label)
         self.setTabChangesFocus(True)
         if example:
@@ -48,6 +55,30 @@ class ProseEdit(QPlainTextEdit):
         cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def insert_merge_field(self, name: str) -> None:
+        """{{ name }} at the cursor, replaced by each recipient's value in the letter."""
+        self.textCursor().insertText(f"{{{{ {name} }}}}")
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def insert_field_menu(self, parent: QWidget | None = None) -> QMenu:
+        menu = QMenu("Insert &Field", parent or self)
+        names = list(self.merge_names())
+        for name in names:
+            menu.addAction(name, lambda n=name: self.insert_merge_field(n))
+        menu.setEnabled(bool(names))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        menu.addMenu(self.insert_field_menu(menu))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
