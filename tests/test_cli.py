@@ -86,7 +86,7 @@ def test_render_to_stdout_with_another_template(tmp_path, capsys):
         (["render", "{draft}", "-t", "nope", "-o", "x.txt"], "no template called 'nope'"),
         (["render", "{draft}", "--to", "docx", "-o", "-"], "DOCX cannot go to standard output"),
         (["render", "{draft}", "-o", "{tmp}/no/such/dir/x.txt"], "no such folder"),
-        (["render", "{broken}", "-o", "x.txt"], "recipient.name: must be text"),
+        (["render", "{broken}", "-o", "x.txt"], "recipient.name (Name): must be text"),
     ],
 )
 def test_user_mistakes_give_one_line_and_exit_2(tmp_path, monkeypatch, capsys, args, message):

@@ -19,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 
 from desktop.core.atomic import atomic_write
+from desktop.core.fields import field_spec
 from desktop.core.model import Draft
 
 FORMAT_VERSION = 2
@@ -45,8 +46,15 @@ class DraftFormatError(ValueError):
         self.field = field
         self.path = path
         where = f"{path}: " if path else ""
-        what = f"{field}: " if field else ""
-        super().__init__(f"{where}{what}{message}")
+        super().__init__(f"{where}{_named(field)}{message}")
+
+
+def _named(field: str) -> str:
+    """"recipient.name (Name): " — the key to find in the file, and the words the form uses."""
+    if not field:
+        return ""
+    spec = field_spec(field)
+    return f"{field} ({spec.label}): " if spec else f"{field}: "
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
