@@ -105,11 +105,18 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def describe(finding: Finding) -> str:
-    """One line naming where a finding is, in the form's words, and what it says."""
+def explain(finding: Finding) -> str:
+    """What a finding says and where, in the form's words, for a person reading a list."""
     label = f"‘{field_label(finding.field)}’"
-    where = "" if finding.field == LETTER or label in finding.message else f"{label}: "
-    return f"{finding.severity.value} {finding.rule}: {where}{finding.message}"
+    words = f"“{finding.matched}” — " if finding.matched and finding.matched not in finding.message else ""
+    if finding.field == LETTER or label in finding.message:
+        return f"{words}{finding.message}"
+    return f"{label}: {words}{finding.message}"
+
+
+def describe(finding: Finding) -> str:
+    """One line for a terminal or a log: severity and rule id, then `explain`."""
+    return f"{finding.severity.value} {finding.rule}: {explain(finding)}"
 
 
 class Composer:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.checker.findings import Finding
-from desktop.core.compose import clean_reason, describe, plural
+from desktop.core.compose import clean_reason, explain, plural
 
 
 class NotReadyDialog(QDialog):
@@ -44,7 +44,8 @@ class NotReadyDialog(QDialog):
         )
         layout.addWidget(self.summary)
         self.list = QListWidget(accessibleName="What blocks the letter")
-        self.list.addItems([describe(finding) for finding in self.blocking])
+        self.list.addItems([explain(finding) for finding in self.blocking])
+        self.list.setWordWrap(True)
         layout.addWidget(self.list)
         self.reason_label = QLabel("Why it must go out as it is (kept on record):")
         self.reason = QLineEdit(accessibleName="Reason to send anyway", objectName="override_reason")
@@ -58,8 +59,11 @@ class NotReadyDialog(QDialog):
         self.anyway_button = QPushButton(f"{action} &Anyway…", objectName="send_anyway")
         self.buttons.addButton(self.fix_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.anyway_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.fix_button.setDefault(True)
         layout.addWidget(self.buttons)
+        self.fix_button.setAutoDefault(True)
+        self.fix_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.resize(620, 360)
         self.fix_button.clicked.connect(self._fix)
         self.anyway_button.clicked.connect(self._anyway)
         self.buttons.rejected.connect(self.reject)

@@ -112,7 +112,7 @@ def test_export_of_a_letter_with_an_error_stops_and_cancel_writes_nothing(
     listed = answer_not_ready(window, lambda dialog: dialog.reject())
     window.form.focus_field("cause")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert any("placeholder" in line and "‘Opening’" in line for line in listed), listed
+    assert any(line.startswith("‘Opening’: “[Customer Name]” — ") for line in listed), listed
     assert not out.exists()
     assert window.history.search("") == []
 
