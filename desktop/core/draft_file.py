@@ -50,7 +50,7 @@ class DraftFormatError(ValueError):
 
 
 def _named(field: str) -> str:
-    """"recipient.name (Name): " — the key to find in the file, and the words the form uses."""
+    """ "recipient.name (Name): " — the key to find in the file, and the words the form uses."""
     if not field:
         return ""
     spec = field_spec(field)
