@@ -224,3 +224,17 @@ def test_every_field_has_one_label_in_the_form_and_in_the_findings_about_it(qtbo
         assert f"{spec.label}: “[Customer Name]”" in details, (spec.path, details)
         assert f"placeholder in ‘{spec.label}’" in window.readiness.text()
         editor.setPlainText(before)
+
+
+def test_a_notice_with_an_unknown_merge_field_stops_before_the_export_dialog(
+    qtbot, window, tmp_path, answers_not_ready
+):
+    notice_with_list(qtbot, window)
+    type_into(qtbot, window, "opening", " Hi {{ signup_sorce }},")
+    wait_for_update(qtbot, window)
+    listed = answer_not_ready(window, lambda dialog: dialog.reject())
+    action(window, "Export &Notice…").trigger()
+    assert any("{{ signup_sorce }}" in line and "‘Opening’" in line for line in listed), listed
+    assert not [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
+    ]

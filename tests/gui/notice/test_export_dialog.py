@@ -141,3 +141,39 @@ def test_closing_during_a_run_cancels_it_first(qtbot, catalogue, tmp_path):
     assert dialog.isVisible()  # still cleaning up
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     assert not dialog.is_running() and list(tmp_path.glob("upload*")) == []
+
+
+def test_a_list_without_an_email_column_cannot_become_email_drafts(qtbot, catalogue, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Account\nAda Lovelace,A-1\nBob Brown,A-2\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, catalogue, path)
+    dialog._leave_out.setChecked(True)  # skipping rows cannot fix a column that is not there
+    with qtbot.waitSignal(dialog.export_stopped, timeout=30_000) as blocker:
+        dialog.start(OutputKind.EML, tmp_path / "mails")
+    assert "recipient.email" in blocker.args[0] and "no column" in blocker.args[0]
+    assert not (tmp_path / "mails").exists() or list((tmp_path / "mails").iterdir()) == []
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000) as blocker:
+        dialog.start(OutputKind.DOCX, tmp_path / "print.docx")
+    assert blocker.args[0].written == 2
+
+
+def test_a_header_only_list_writes_nothing(qtbot, catalogue, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Email\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, catalogue, path)
+    dialog._leave_out.setChecked(True)
+    with qtbot.waitSignal(dialog.export_stopped, timeout=30_000) as blocker:
+        dialog.start(OutputKind.DOCX, tmp_path / "print.docx")
+    assert "no recipients" in blocker.args[0]
+    assert list(tmp_path.glob("print*")) == []
+
+
+def test_an_override_reason_is_written_to_every_manifest_row(qtbot, catalogue, tmp_path):
+    draft, inputs = inputs_for(qtbot, EXAMPLE_LIST)
+    dialog = ExportNoticeDialog(draft, catalogue, inputs, override="approved by legal, ticket 4411")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000) as blocker:
+        dialog.start(OutputKind.CSV, tmp_path / "upload.csv")
+    with blocker.args[0].manifest.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 36 and {row["override"] for row in rows} == {"approved by legal, ticket 4411"}
