@@ -6,6 +6,7 @@ checking then takes milliseconds, which lets the GUI check on every pause in typ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from desktop.core.checker.dates import (
 )
 from desktop.core.checker.draft_fields import WORDING_FIELDS, field_value, prose_fields
 from desktop.core.checker.facts import fact_mismatch_findings
-from desktop.core.checker.findings import LETTER_FIELD, Finding
+from desktop.core.checker.findings import LETTER_FIELD, Finding, Severity
 from desktop.core.checker.history import HistoryLookup, repeat_incident_findings
 from desktop.core.checker.length import too_long_findings
 from desktop.core.checker.loader import RuleCatalogue, RuleFileError, load_catalogue
@@ -246,6 +247,7 @@ class Checker:
         field: str,
         recipients: Recipients | None,
         apologies: Apologies | None = None,
+        verify_fixes: bool = True,
     ) -> list[Finding]:
         apologies = apologies or find_apologies(prepared, self.apology)
         sentences = apologies.sentences
@@ -256,7 +258,33 @@ class Checker:
             findings += count.sentence_findings(prepared, apologies, field)
         if recipients is not None:
             findings = _without_merge_fields(findings, columns_of(recipients))
+        if verify_fixes:
+            findings = [self._fix_checked(prepared, finding) for finding in findings]
         return findings
+
+    def _fix_checked(self, prepared: PreparedText, finding: Finding) -> Finding:
+        """A Fix is offered only if the text it leaves raises nothing new where it was made:
+        a rule file (the team's own included) can write a replacement that is itself flagged,
+        and a one-click fix that needs fixing again is worse than advice."""
+        if finding.replacement is None:
+            return finding
+        text = prepared.original
+        fixed = text[: finding.start] + finding.replacement + text[finding.end :]
+        end = finding.start + len(finding.replacement)
+        before = {
+            (f.rule, f.matched.lower())
+            for f in self._wording(prepared, finding.field, None, verify_fixes=False)
+        }
+        for other in self._wording(PreparedText(fixed), finding.field, None, verify_fixes=False):
+            touches = other.start < end + 1 and other.end > finding.start - 1
+            serious = other.severity in (Severity.ERROR, Severity.WARNING)
+            if (
+                serious
+                and touches
+                and (other.rule == finding.rule or (other.rule, other.matched.lower()) not in before)
+            ):
+                return dataclasses.replace(finding, replacement=None)
+        return finding
 
     def _measures(
         self, letter: PreparedText, kind: str, fields: dict[str, PreparedText] | None = None

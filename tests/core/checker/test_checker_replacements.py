@@ -43,9 +43,29 @@ def test_a_broken_replace_entry_names_file_and_line(tmp_path):
     rules.write_text(
         "[override.excuse]\n"
         "add_patterns = [\n"
-        '  { pattern = "act of god", replace = ["(unclosed", "x"] },\n'
+        '  { pattern = "weather gods", replace = ["(unclosed", "x"] },\n'
         "]\n",
         encoding="utf-8",
     )
     with pytest.raises(RuleFileError, match=r"team\.toml:3: replace regex"):
         Checker.from_files([rules])
+
+
+def test_a_team_rule_whose_fix_would_itself_be_flagged_offers_advice_instead(tmp_path):
+    """The engine re-checks every drop-in fix, so a rule file cannot make Fix write an error."""
+    rules = tmp_path / "team.toml"
+    rules.write_text(
+        "[override.excuse]\n"
+        "add_patterns = [\n"
+        '  { pattern = "weather gods", replace = ["weather gods", "circumstances beyond our control"] },\n'
+        '  { pattern = "freak storm", replace = ["freak storm", "storm that flooded the depot"] },\n'
+        "]\n",
+        encoding="utf-8",
+    )
+    checker = Checker.from_files([rules])
+    (flagged,) = [
+        f for f in checker.check_text("The delay was down to the weather gods.") if f.rule == "excuse"
+    ]
+    assert flagged.matched == "weather gods" and flagged.replacement is None
+    (clean,) = [f for f in checker.check_text("The delay was a freak storm.") if f.rule == "excuse"]
+    assert clean.replacement == "storm that flooded the depot"
