@@ -208,7 +208,7 @@ def step_status(
 
 
 def is_missing(draft: Draft, name: str, today: dt.date | None = None) -> bool:
-    """Required-field emptiness, as templates.missing_fields sees it, without raising."""
+    """Whether a required field is empty; the pipeline and the form both ask this, never raising."""
     if name == "follow_up":
         return draft.follow_up.mode is FollowUpMode.NONE or follow_up_preview(draft, today).problem
     try:

@@ -20,11 +20,11 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from desktop.core.context import letter_facts, template_context
+from desktop.core.context import template_context
 from desktop.core.document import Document, Subject, plain
 from desktop.core.formatting import full_date, long_date
 from desktop.core.markup import MarkupError, parse_blocks
-from desktop.core.model import Draft, FollowUpMode, Kind
+from desktop.core.model import Draft, Kind
 
 TEMPLATE_SUFFIX = ".j2"
 _FRONT_MATTER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
@@ -140,22 +140,6 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
 def _toml_line(message: str) -> int | None:
     found = re.search(r"line (\d+)", message)
     return int(found.group(1)) if found else None
-
-
-def missing_fields(draft: Draft, template: LetterTemplate, today: dt.date | None = None) -> list[str]:
-    """The template's required fields that the draft leaves empty, in the template's order."""
-    missing = []
-    for name in template.requires:
-        if name == "follow_up":
-            if draft.follow_up.mode is FollowUpMode.NONE or letter_facts(draft, today).follow_up_date is None:
-                missing.append(name)
-            continue
-        value: object = draft
-        for part in name.split("."):
-            value = getattr(value, part, None)
-        if value in (None, "") or (isinstance(value, str) and not value.strip()):
-            missing.append(name)
-    return missing
 
 
 def render_document(

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
+from desktop.core.checker import Checker
+from desktop.core.compose import Composer
 from desktop.core.document import Paragraph, Salutation, plain
 from desktop.core.model import FollowUpMode, Kind
-from desktop.core.templates import TemplateCatalogue, TemplateError, missing_fields, paragraphs
+from desktop.core.templates import TemplateCatalogue, TemplateError, paragraphs
 
 HEADER = '{#-\nname = "Test"\nkind = "individual"\ndescription = "A test template."\n-#}\n'
 
@@ -115,13 +117,18 @@ def test_an_unknown_template_lists_the_known_ones():
         cat.get("nope")
 
 
-def test_missing_fields_lists_what_the_template_needs(draft):
-    template = TemplateCatalogue(paths.builtin_templates_dir()).get("formal-letter")
-    assert missing_fields(draft, template) == []
+def test_the_fields_a_template_requires_are_blocking_findings_when_empty(draft):
+    composer = Composer(TemplateCatalogue(paths.builtin_templates_dir()), Checker.from_files())
+    today = draft.letter_date
+
+    def required(draft):
+        return [f.field for f in composer.compose(draft, today=today).findings if f.rule == "required-field"]
+
+    assert required(draft) == []
     draft.recipient.name = "  "
     draft.fixed = ""
     draft.follow_up.mode = FollowUpMode.NONE
-    assert missing_fields(draft, template) == ["recipient.name", "fixed", "follow_up"]
+    assert required(draft) == ["recipient.name", "fixed", "follow_up"]
 
 
 def test_a_fixed_letter_date_gives_a_reproducible_letter(draft):
