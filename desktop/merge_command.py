@@ -99,7 +99,7 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
         mapping = map_columns(table.columns, _parse_map(args.map))
-        needs = required_row_fields(template.requires, kind, draft_uses(draft))
+        needs = required_row_fields(template.requires, kind, draft_uses(draft), mapping.merge_names)
         report = validate(table, mapping, required=needs)
     except (RecipientFileError, ValueError) as exc:
         raise MergeUsageError(str(exc)) from None
@@ -120,6 +120,13 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         )
         return EXIT_ROWS_INVALID
     total = report.summary.rows - len(skip)
+    if not total:
+        print(
+            f"amends: every row of {args.recipients.name} has errors, so there is no letter to write; "
+            "nothing was written",
+            file=err,
+        )
+        return EXIT_ROWS_INVALID
     bar = ProgressBar(total, err)
     request = MergeRequest(
         draft,

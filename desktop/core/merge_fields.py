@@ -84,8 +84,8 @@ def merge_values(recipient: Recipient) -> dict[str, str]:
     """The value of every name a merge field may use, for one recipient."""
     values = {
         "name": recipient.name,
-        "first_name": recipient.first_name,
-        "last_name": recipient.last_name,
+        "first_name": _own_or_derived(recipient, "first_name"),
+        "last_name": _own_or_derived(recipient, "last_name"),
         "title": recipient.title,
         "salutation": recipient.salutation,
         "organisation": recipient.organisation,
@@ -95,6 +95,16 @@ def merge_values(recipient: Recipient) -> dict[str, str]:
     for key, value in recipient.extra.items():
         values.setdefault(key, value)
     return {key: (value or "").strip() for key, value in values.items()}
+
+
+def _own_or_derived(recipient: Recipient, key: str) -> str:
+    """A list's own first_name or last_name cell, even when it is empty: only a recipient
+    with no such column has the name worked out from their full name. Otherwise an empty
+    first-name cell beside "Lovelace" would print "Hi Lovelace" where the writer's
+    fallback, or a report of the gap, was due."""
+    if key in recipient.extra:
+        return recipient.extra[key] or ""
+    return getattr(recipient, key)
 
 
 def known_names(columns: Iterable[str] = ()) -> set[str]:

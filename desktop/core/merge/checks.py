@@ -6,25 +6,36 @@ live here rather than in either front end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from desktop.core.merge.outputs import OutputKind
-from desktop.core.merge_fields import MergeUse, row_path
+from desktop.core.merge_fields import MergeUse, known_names, row_path
 from desktop.core.recipients import Issue, Severity, ValidationReport, required_recipient_fields
 
 EMAIL_FIELD = "recipient.email"
 
 
 def required_row_fields(
-    requires: tuple[str, ...], kind: OutputKind, merge_uses: Iterable[MergeUse] = ()
+    requires: tuple[str, ...],
+    kind: OutputKind,
+    merge_uses: Iterable[MergeUse] = (),
+    columns: Collection[str] | None = None,
 ) -> tuple[str, ...]:
     """What each row must have: the template's recipient fields, an address for e-mail
-    outputs, and a value for every merge field the writer's text uses without a fallback."""
+    outputs, and a value for every merge field the writer's text uses without a fallback.
+
+    `columns` are the list's merge names (ColumnMapping.merge_names). With them, a merge
+    field that names no column is left out: it is a mistake in the draft, not in the list,
+    and the draft's verdict reports it (a `placeholder` finding, which an override can pass),
+    where a missing column would stop the run whatever the writer decided."""
     required = required_recipient_fields(requires)
     if kind in (OutputKind.EML, OutputKind.CSV) and EMAIL_FIELD not in required:
         required = (*required, EMAIL_FIELD)
+    names = known_names(columns) if columns is not None else None
     for use in merge_uses:
+        if names is not None and use.name not in names:
+            continue
         path = row_path(use.name)
         if use.fallback is None and path not in required:
             required = (*required, path)

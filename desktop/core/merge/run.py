@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.atomic import atomic_write
+from desktop.core.compose import with_override
 from desktop.core.document import Document
 from desktop.core.merge.checks import list_errors
 from desktop.core.merge.manifest import ManifestWriter, manifest_path
@@ -129,7 +130,10 @@ def run_merge(
 
 
 def _render(request: MergeRequest, template_id: str, recipient: Recipient) -> Document:
-    return request.catalogue.render(personalised(request.draft, recipient), template_id, request.today)
+    """One recipient's letter, carrying the run's override reason (if any) so that the
+    per-recipient files record it as a single letter does (DOCX properties, e-mail header)."""
+    document = request.catalogue.render(personalised(request.draft, recipient), template_id, request.today)
+    return with_override(document, request.override)
 
 
 def _skip_reason(report: ValidationReport | None, row: int) -> str:

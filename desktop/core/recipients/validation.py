@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.core.model import Recipient
 from desktop.core.recipients.cleaning import describe
 from desktop.core.recipients.emails import email_problem
 from desktop.core.recipients.mapping import ColumnMapping, Field, map_columns
@@ -119,11 +120,14 @@ _SOURCES: dict[str, tuple[Field, ...]] = {
 }
 """Which mapped columns can fill each recipient attribute a template may require."""
 _EXTRA_SOURCES = {
-    "first_name": (Field.FIRST_NAME,),
-    "last_name": (Field.LAST_NAME,),
+    "first_name": (Field.FIRST_NAME, Field.FULL_NAME),
+    "last_name": (Field.LAST_NAME, Field.FULL_NAME),
     "account": (Field.REFERENCE,),
 }
-"""The keys mapping.py adds to `extra` from the standard fields."""
+"""The keys mapping.py adds to `extra` from the standard fields. With no first- or
+last-name column, {{ first_name }} and {{ last_name }} are worked out from the full name
+(merge_fields.merge_values), so a full-name column can fill them."""
+_DERIVED = frozenset({"first_name", "last_name"})
 
 
 class _RowChecker:
@@ -174,7 +178,7 @@ class _RowChecker:
             message = f"{row.stray_cells} filled cell(s) right of the last named column are ignored"
             self._add(row.row, "", IssueKind.STRAY_CELLS, Severity.WARNING, message)
         for path, column, attribute, key in self.checks:
-            value = recipient.extra.get(key, "") if key else getattr(recipient, attribute, "")
+            value = _value(recipient, key) if key else getattr(recipient, attribute, "")
             if not isinstance(value, str) or not value.strip():
                 message = f"no value for {path}, which the template needs"
                 self._add(row.row, column, IssueKind.MISSING_VALUE, Severity.ERROR, message)
@@ -221,6 +225,14 @@ class _RowChecker:
             by_kind=dict(Counter(issue.kind for issue in self.issues)),
         )
         return ValidationReport(self.issues, summary, self.header_row)
+
+
+def _value(recipient: Recipient, key: str) -> object:
+    """What {{ key }} prints for this row, as merge_fields.merge_values reads it: the cell
+    when the list has the column (even empty), else a name part worked out from the name."""
+    if key in recipient.extra:
+        return recipient.extra[key]
+    return getattr(recipient, key) if key in _DERIVED else ""
 
 
 def _no_column(path: str, mapping: ColumnMapping) -> str:
