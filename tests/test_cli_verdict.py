@@ -173,7 +173,7 @@ AGREEMENT = {
         _rrsp(lambda d: setattr(d, "letter_date", dt.date.today() - dt.timedelta(days=10))),
         "letter-date",
     ),
-    "follow-up-date-passed": (_rrsp(_past_follow_up), "field-problem"),
+    "follow-up-date-passed": (_rrsp(_past_follow_up), "follow-up-date"),
     "no-what-happened": (_rrsp(lambda d: setattr(d.incident, "what", "")), "required-field"),
 }
 
@@ -362,6 +362,16 @@ def test_an_override_lets_an_unknown_merge_field_through_and_says_so(tmp_path, c
     message, text = eml_text(out / manifest[0]["output"])
     assert message["X-Amends-Override"] == reason
     assert "{{ signup_sorce }}" in text  # an override sends the letter as it stands
+
+
+def test_an_overridden_print_file_says_so_in_its_comments(tmp_path, capsys):
+    draft = notice_with(tmp_path, "Hi {{ signup_sorce }}.")
+    out = tmp_path / "print.docx"
+    code, _, err = run(
+        capsys, "merge", draft, LIST, "--to", "docx", "-o", out, "--override", "proof for legal"
+    )
+    assert code == 0, err
+    assert docx.Document(out).core_properties.comments == "Written despite errors: proof for legal"
 
 
 def test_an_override_of_spaces_does_not_let_a_merge_through(tmp_path, capsys):

@@ -46,7 +46,8 @@ class NotReady(Exception):
 
     def __init__(self, blocking: Sequence[Finding]):
         self.blocking = list(blocking)
-        super().__init__(f"{plural(len(self.blocking), 'error')} block this letter")
+        verb = "blocks" if len(self.blocking) == 1 else "block"
+        super().__init__(f"{plural(len(self.blocking), 'error')} {verb} this letter")
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def _completeness(
             message = f"Fill in ‘{field_label(path)}’: this letter needs it."
             findings.append(_finding("required-field", message, path, _COMPLETE))
     for note in (follow_up_preview(draft, today), amount_preview(draft)):
-        if note.problem:
+        if note.problem and not _date_order(draft, note.field):
             findings.append(_finding("field-problem", note.text, note.field or LETTER, _COMPLETE))
     for index, question in enumerate(draft.questions if draft.kind is Kind.NOTICE else ()):
         if question.question.strip() and not question.answer.strip():
@@ -235,6 +236,11 @@ def _completeness(
         )
         findings.append(_finding("letter-date", message, "letter_date", _TIMELY))
     return findings
+
+
+def _date_order(draft: Draft, path: str) -> bool:
+    """A follow-up date set before the letter date is the follow-up-date rule's to report."""
+    return path == "follow_up.date" and draft.follow_up.date is not None
 
 
 def _has_problem(draft: Draft, path: str, today: dt.date) -> bool:

@@ -190,9 +190,8 @@ def test_a_follow_up_before_the_letter_date_blocks(composer):
     draft.follow_up.mode = FollowUpMode.DATE
     draft.follow_up.date = LETTER_DAY - dt.timedelta(days=1)
     composed = composer.compose(draft, today=LETTER_DAY)
-    problems = [f for f in composed.blocking if f.field.startswith("follow_up")]
-    assert problems
-    assert any("before the letter date" in f.message for f in problems)
+    (problem,) = [f for f in composed.blocking if f.field.startswith("follow_up")]  # said once
+    assert problem.rule == "follow-up-date" and "before the letter's own date" in problem.message
     assert not composed.ready
 
 

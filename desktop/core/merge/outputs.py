@@ -57,9 +57,11 @@ def letter_digest(document: Document) -> str:
 
 
 class CombinedDocxSink:
-    def __init__(self, path: Path, writer: DocxWriter, title: str, author: str, language: str):
+    def __init__(
+        self, path: Path, writer: DocxWriter, title: str, author: str, language: str, note: str = ""
+    ):
         self._path = path
-        self._file = writer.combined(path, title, author, language)
+        self._file = writer.combined(path, title, author, language, note)
         self._file.__enter__()
 
     def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:

@@ -30,7 +30,7 @@ from desktop.core.model import Draft, Recipient
 from desktop.core.recipients import ColumnMapping, FileNamer, RecipientTable, ValidationReport, map_columns
 from desktop.core.recipients.rows import prepared_rows
 from desktop.core.templates import TemplateCatalogue
-from desktop.core.writers.docx import DocxLayout, DocxWriter
+from desktop.core.writers.docx import DocxLayout, DocxWriter, override_note
 
 DEFAULT_NAME_PATTERN = "{name}"
 
@@ -147,7 +147,8 @@ def _open_sink(request: MergeRequest, template_id: str) -> Sink:
     language = request.draft.locale.replace("_", "-")
     match request.kind:
         case OutputKind.DOCX:
-            return CombinedDocxSink(request.output, writer, sample.title, sample.author, language)
+            note = override_note(request.override)
+            return CombinedDocxSink(request.output, writer, sample.title, sample.author, language, note)
         case OutputKind.CSV:
             return MailPlatformCsvSink(request.output)
         case OutputKind.DOCX_EACH | OutputKind.EML:

@@ -83,10 +83,12 @@ class DocxWriter:
         )
 
     def combined(
-        self, target: str | os.PathLike[str], title: str, author: str, language: str = ""
+        self, target: str | os.PathLike[str], title: str, author: str, language: str = "", note: str = ""
     ) -> CombinedDocx:
-        """A print file: many letters, each starting on a new page, streamed to disk."""
-        return CombinedDocx(self, Path(target), title, author, language or self.layout.language or "en-GB")
+        """A print file: many letters, each starting on a new page, streamed to disk. `note`
+        goes in the document's comments (why it was written despite errors)."""
+        language = language or self.layout.language or "en-GB"
+        return CombinedDocx(self, Path(target), title, author, language, note)
 
     def page_for(self, language: str) -> parts.PageSetup:
         return self.layout.page or parts.PageSetup.for_locale(language)
@@ -137,8 +139,11 @@ class DocxWriter:
 class CombinedDocx:
     """Context manager: `add()` each letter; the file appears only if the block completes."""
 
-    def __init__(self, writer: DocxWriter, target: Path, title: str, author: str, language: str):
+    def __init__(
+        self, writer: DocxWriter, target: Path, title: str, author: str, language: str, note: str = ""
+    ):
         self._writer = writer
+        self._note = note
         self._target = target
         self._title = title
         self._author = author
@@ -152,7 +157,7 @@ class CombinedDocx:
         try:
             self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
             for name, content, compress in self._writer._fixed_parts(
-                self._title, self._author, self._language
+                self._title, self._author, self._language, self._note
             ):
                 self._archive.writestr(
                     name, content, zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
@@ -191,6 +196,9 @@ def write_docx(
 
 
 def _override_note(document: Document) -> str:
+    return override_note(document.metadata.get("override", ""))
+
+
+def override_note(reason: str) -> str:
     """The document's comments say so when it was written despite blocking errors."""
-    reason = document.metadata.get("override", "")
     return f"Written despite errors: {reason}" if reason else ""

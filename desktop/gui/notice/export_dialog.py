@@ -325,9 +325,9 @@ class ExportNoticeDialog(QDialog):
         """The run to do, and the fields to check the rows for again when this output needs more."""
         inputs, kind = self._inputs, self.kind()
         template = self._catalogue.get(self._draft.template)
-        needed = set(required_row_fields(template.requires, kind, draft_uses(self._draft))) | set(
-            inputs.required
-        )
+        uses = draft_uses(self._draft)
+        needed = set(required_row_fields(template.requires, kind, uses, inputs.mapping.merge_names))
+        needed |= set(inputs.required)
         recheck = tuple(sorted(needed)) if needed != set(inputs.required) else None
         request = MergeRequest(
             draft=copy.deepcopy(self._draft),  # the form may change while the run goes on
