@@ -27,7 +27,7 @@ from desktop.build_info import build_info
 from desktop.core.checker import Checker
 from desktop.core.compose import Composed, Composer, with_override
 from desktop.core.context import letter_facts
-from desktop.core.draft_file import SUFFIX, DraftFormatError
+from desktop.core.draft_file import SUFFIX, DraftFormatError, load_draft
 from desktop.core.history import HistoryError, HistoryStore
 from desktop.core.merge_fields import STANDARD_NAMES
 from desktop.core.model import Draft, Kind
@@ -154,10 +154,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         examples = file_menu.addMenu("E&xamples")
-        for path in sorted(paths.examples_dir().glob(f"*{SUFFIX}")):
-            self._action(
-                examples, path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p, True)
-            )
+        for title, path in _examples(paths.examples_dir()):
+            # triggered(bool) would land in a defaulted lambda argument: bind the path by closure
+            self._action(examples, title, _opener(self.open_path, path))
         self._action(file_menu, "Recover &Unsaved Drafts…", self.offer_recovery)
         file_menu.addSeparator()
         self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
@@ -713,6 +712,25 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.right_split):
             self._settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         event.accept()
+
+
+def _examples(folder: Path) -> list[tuple[str, Path]]:
+    """(the draft's own title, its file) for each built-in example, sorted by title."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            title = load_draft(path).title.strip()
+        except DraftFormatError:
+            continue  # a broken example is left out of the menu rather than breaking the window
+        found.append((title or path.stem.replace("-", " ").capitalize(), path))
+    return sorted(found)
+
+
+def _opener(open_path: Callable[..., bool], path: Path) -> Callable[[], None]:
+    def open_example(_checked: bool = False) -> None:
+        open_path(path, True)
+
+    return open_example
 
 
 def _unrendered(composed: Composed) -> str:

@@ -480,3 +480,19 @@ def test_a_draft_the_system_hands_over_is_opened(window):
         QApplication.instance().removeEventFilter(opener)
     assert window.session.draft.recipient.name == "Danielle Tremblay"
     assert window.windowTitle().startswith("RRSP withdrawal – Tremblay")
+
+
+def test_every_example_opens_from_the_file_menu_by_its_title(qtbot, window, no_questions):
+    examples_menu = next(
+        a.menu() for a in window.menuBar().actions()[0].menu().actions() if a.text() == "E&xamples"
+    )
+    entries = examples_menu.actions()
+    files = sorted(paths.examples_dir().glob("*.amends"))
+    assert sorted(a.text() for a in entries) == sorted(load_draft(p).title for p in files)
+    for entry in entries:
+        entry.trigger()  # as a click does: triggered(checked=False)
+        draft = window.session.draft
+        assert draft.title == entry.text() and window.session.from_example
+        window.updater.update_now()
+        expected = draft.recipient.name or draft.sender.company
+        assert expected and expected in window.preview.plain_text(), entry.text()
