@@ -1,13 +1,13 @@
 """Every kind of DOCX Amends writes opens in python-docx and LibreOffice, and the PDF that
 LibreOffice prints carries the recipient and the letter's key sentences.
 
-Needs LibreOffice (`soffice`) and poppler's `pdftotext`; `.ci/run` installs both.
+Needs LibreOffice (`soffice`) and poppler's `pdftotext`: skipped without them, except in
+CI, where `.ci/run` installs both and a missing one fails the run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,14 +20,16 @@ from desktop.core.merge import MergeRequest, OutputKind, run_merge
 from desktop.core.recipients import read_recipients
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import write_docx
+from tests.helpers.tools import require_tool
 
 CATALOGUE = TemplateCatalogue(paths.builtin_templates_dir())
 
 
+_PACKAGES = {"soffice": "libreoffice-writer-nogui", "pdftotext": "poppler-utils"}
+
+
 def _tool(name: str) -> str:
-    found = shutil.which(name)
-    assert found, f"{name} is not installed; .ci/run installs it (libreoffice-writer-nogui, poppler-utils)"
-    return found
+    return require_tool(name, _PACKAGES[name])
 
 
 def to_pdf_text(files: list[Path], workdir: Path) -> dict[str, str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.core.draft_file import SUFFIX
 from desktop.core.settings import BUNDLE_SUFFIX
+from tests.helpers.tools import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -35,7 +36,8 @@ def test_every_python_package_is_listed_for_the_wheel():
 
 def test_the_linux_menu_entry_is_valid_and_opens_drafts():
     entry = PACKAGING / "linux" / "amends.desktop"
-    done = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    validate = require_tool("desktop-file-validate", "desktop-file-utils")
+    done = subprocess.run([validate, str(entry)], capture_output=True, text=True)
     assert (done.returncode, done.stdout + done.stderr) == (0, "")
     keys = dict(line.split("=", 1) for line in entry.read_text("utf-8").splitlines() if "=" in line)
     assert keys["Exec"] == "amends %f"
