@@ -11,9 +11,23 @@ from pathlib import Path
 from typing import IO
 
 
+def _process_umask() -> int:
+    """Read once, at import, while nothing else runs: os.umask can only be read by setting it."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
+FILE_MODE = 0o666 & ~_UMASK
+"""What open() would give a new file: 0644 under the usual umask 022. A temporary file is
+created 0600, and colleagues on a shared drive could not open a letter that kept it."""
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike[str], binary: bool = True) -> Iterator[IO]:
-    """Yield a temporary file beside `path`; it replaces `path` only if the block completes."""
+    """Yield a temporary file beside `path`; it replaces `path` only if the block completes,
+    with the permissions any new file of the user's would have."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -23,6 +37,7 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = True) -> Iterator[
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, FILE_MODE)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
