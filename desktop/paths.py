@@ -54,3 +54,8 @@ def site_settings_file() -> Path:
     profile's folder, the holiday calendar): /etc/xdg/Amends on Linux, C:\\ProgramData\\Amends
     on Windows, /Library/Application Support/Amends on macOS."""
     return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def documents_dir() -> Path:
+    """Where exports go until the user picks a folder: an "Amends" folder in their Documents."""
+    return Path(platformdirs.user_documents_dir()) / APP_NAME

@@ -20,6 +20,7 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -57,11 +57,11 @@ def build_window(
     notes = [*problems[:1], *([history_message] if history_message else [])]
     if len(problems) > 1:
         notes.append(f"and {len(problems) - 1} more settings problem(s)")
-    window.announce_follow_ups()
+    window.panels.announce_follow_ups()
     if notes:
         window.statusBar().showMessage("; ".join(notes))
     if draft is not None:
-        window.open_path(draft)
+        window.files.open_path(draft)
     return window
 
 
@@ -100,7 +100,7 @@ class SystemFileOpener(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            self._window.open_path(Path(event.file()))
+            self._window.files.open_path(Path(event.file()))
             return True
         return super().eventFilter(watched, event)
 
@@ -122,8 +122,8 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
         window.form.focus_first_field()
     if startup_check:
         QTimer.singleShot(0, lambda: _finish_startup_check(app, window, started, draft))
-    elif window.recovery is not None and window.recovery.leftovers():
-        window.offer_recovery()
+    elif window.recovery.store is not None and window.recovery.store.leftovers():
+        window.recovery.offer()
     return app.exec()
 
 

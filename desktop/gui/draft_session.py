@@ -1,4 +1,9 @@
-"""The open draft: what it is, where it lives on disk, and whether it has unsaved changes."""
+"""The open draft: what it is, where it lives on disk, and whether it has unsaved changes.
+
+The session is the one place the window's actions change the open draft through (kind,
+template, the writer's choices about findings); the form edits the fields it shows and
+reports each edit here. Nothing else replaces a part of the draft behind the writer's back.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.draft_file import SUFFIX, load_draft, save_draft
-from desktop.core.model import Draft
+from desktop.core.model import Draft, Kind
+
+_NAME_WORDS = 8
+"""A subject or summary is cut to this many words in a draft's name."""
+
+
+def _about(draft: Draft) -> str:
+    words = (draft.subject.strip() or draft.incident.summary.strip()).split()
+    text = " ".join(words[:_NAME_WORDS])
+    return text[:1].upper() + text[1:]
 
 
 class DraftSession(QObject):
@@ -16,6 +30,8 @@ class DraftSession(QObject):
 
     replaced = Signal()
     """A different draft is now open (new, opened, example)."""
+    edited = Signal()
+    """The open draft changed: a field, its kind or template, or a choice about a finding."""
     dirty_changed = Signal(bool)
     path_changed = Signal(object)
 
@@ -33,10 +49,14 @@ class DraftSession(QObject):
 
     @property
     def name(self) -> str:
-        """What the window title and prompts call the draft."""
+        """What the window title, prompts and suggested file names call the draft: its title,
+        its file, or, for a new draft, who it is to and what about once those are filled."""
         if self.draft.title.strip():
             return self.draft.title.strip()
-        return self.path.stem if self.path else "Untitled letter"
+        if self.path:
+            return self.path.stem
+        about = " – ".join(part for part in (self.draft.recipient.name.strip(), _about(self.draft)) if part)
+        return about or "Untitled letter"
 
     def new(self, draft: Draft | None = None) -> None:
         """A new draft: blank, or prefilled from the user's settings and team profile."""
@@ -72,6 +92,30 @@ class DraftSession(QObject):
 
     def mark_edited(self) -> None:
         self._set_dirty(True)
+        self.edited.emit()
+
+    def set_kind(self, kind: Kind, template_id: str) -> None:
+        """A letter becomes a notice (or back) with a template of its new kind."""
+        self.draft.kind = kind
+        self.draft.template = template_id
+        self.mark_edited()
+
+    def set_template(self, template_id: str) -> None:
+        self.draft.template = template_id
+        self.mark_edited()
+
+    def accept_finding(self, key: str, reason: str) -> None:
+        self.draft.accepted_findings[key] = reason
+        self.mark_edited()
+
+    def withdraw_acceptance(self, key: str) -> None:
+        if self.draft.accepted_findings.pop(key, None) is not None:
+            self.mark_edited()
+
+    def ignore_finding(self, key: str) -> None:
+        if key not in self.draft.ignored_findings:
+            self.draft.ignored_findings.append(key)
+            self.mark_edited()
 
     def needs_save_as(self) -> bool:
         return self.path is None or self.from_example

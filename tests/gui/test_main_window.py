@@ -101,20 +101,21 @@ def test_fill_in_the_rrsp_case_from_scratch_and_export_what_the_preview_shows(
 
     draft = window.session.draft
     assert draft.incident.what == source.incident.what and draft.sender.name == "Marc Okafor"
-    assert window.session.dirty and window.windowTitle().startswith("Untitled letter[*]")
+    assert window.session.dirty
+    assert window.windowTitle().startswith("Danielle Tremblay – The restart of your RRSP withdrawal[*]")
     preview = window.preview.plain_text()
     assert "Dear Ms Tremblay," in preview and source.cause in preview
 
     out = tmp_path / "rrsp-letter.docx"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: out)
-    assert window.export_docx() == out
+    assert window.exports.export_docx() == out
     exported = docx.Document(io.BytesIO(out.read_bytes()))
     assert words_of_text("\n".join(p.text for p in exported.paragraphs)) == words_of_text(preview)
     assert no_questions == []
 
 
 def test_a_hedged_apology_is_marked_fixed_and_undone(qtbot, window, no_questions):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     editor = window.form.editor_for("cause")
     editor.clear()
     type_into(qtbot, window, "cause", "We are sorry if you were inconvenienced by the form.")
@@ -139,7 +140,7 @@ def test_a_hedged_apology_is_marked_fixed_and_undone(qtbot, window, no_questions
 
 
 def test_clicking_a_finding_goes_to_its_words(qtbot, window):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     window.form.editor_for("changes").setPlainText("This will never happen again.")
     findings = wait_for_update(qtbot, window)
     (promise,) = [f for f in findings if f.rule == "unkeepable-promise"]
@@ -150,7 +151,7 @@ def test_clicking_a_finding_goes_to_its_words(qtbot, window):
 
 
 def test_a_notice_previews_recipient_three_and_exports_one_docx_each(qtbot, window, tmp_path, no_questions):
-    window.open_path(RENEWAL, example=True)
+    window.files.open_path(RENEWAL, example=True)
     assert window.left_tabs.isTabVisible(window.left_tabs.indexOf(window.recipients))
     assert window.recipients.load(RENEWAL_LIST)
     window.recipients.set_preview_index(3)
@@ -163,7 +164,7 @@ def test_a_notice_previews_recipient_three_and_exports_one_docx_each(qtbot, wind
     assert f"Dear {row['first_name']} {row['last_name']}," in window.preview.plain_text()
     assert third.kind is Kind.NOTICE
 
-    dialog = window.export_notice()
+    dialog = window.exports.export_notice()
     assert dialog is not None
     out = tmp_path / "letters"
     with qtbot.waitSignal(dialog.finished_export, timeout=60_000) as done:
@@ -189,11 +190,11 @@ def test_letters_and_notices_from_the_window_carry_the_teams_paper_and_logo(
     monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
     window = build_window(settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=user)
     qtbot.addWidget(window)
-    window.open_path(RENEWAL, example=True)
+    window.files.open_path(RENEWAL, example=True)
     assert window.recipients.load(RENEWAL_LIST)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "one.docx")
-    letters = [window.export_docx()]
-    dialog = window.export_notice()
+    letters = [window.exports.export_docx()]
+    dialog = window.exports.export_notice()
     with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
         dialog.start(OutputKind.DOCX, tmp_path / "all.docx")
     dialog.close()
@@ -210,9 +211,9 @@ def test_a_cancelled_notice_export_leaves_nothing(qtbot, window, tmp_path, no_qu
         "first_name,last_name,email\n" + "".join(f"P{n},S{n},p{n}@example.com\n" for n in range(3000)),
         encoding="utf-8",
     )
-    window.open_path(RENEWAL, example=True)
+    window.files.open_path(RENEWAL, example=True)
     assert window.recipients.load(people)
-    dialog = window.export_notice()
+    dialog = window.exports.export_notice()
     out = tmp_path / "cancelled"
     with qtbot.waitSignal(dialog.export_progressed, timeout=30_000):
         dialog.start(OutputKind.DOCX_EACH, out)
@@ -231,8 +232,8 @@ def clipboard():
 
 
 def test_copy_puts_formatted_and_plain_text_on_the_clipboard(qtbot, window, clipboard):
-    window.open_path(RRSP, example=True)
-    assert window.copy_letter()
+    window.files.open_path(RRSP, example=True)
+    assert window.exports.copy_letter()
     mime = clipboard.mimeData()
     assert mime.hasHtml() and mime.hasText()
     assert mime.text().startswith("Your reference: RRSP 4471-0923\n\nDear Ms Tremblay,")
@@ -241,7 +242,7 @@ def test_copy_puts_formatted_and_plain_text_on_the_clipboard(qtbot, window, clip
 
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, window, monkeypatch):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     type_into(qtbot, window, "closing_note", "One more thing.")
     assert window.session.dirty
     answers = iter([dialogs.UnsavedChoice.CANCEL, dialogs.UnsavedChoice.DISCARD])
@@ -254,11 +255,11 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, monkeypatch):
 def test_save_remembers_the_file_and_the_window_comes_back_as_it_was(
     qtbot, window, settings, tmp_path, monkeypatch
 ):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     target = tmp_path / "tremblay.amends"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: target)
     type_into(qtbot, window, "closing_note", "Thank you.")
-    assert window.save()
+    assert window.files.save()
     assert load_draft(target).closing_note == "Thank you."
     assert not window.session.dirty and window.windowTitle().startswith("RRSP withdrawal")
     window.main_split.setSizes([300, 660])
@@ -272,15 +273,15 @@ def test_save_remembers_the_file_and_the_window_comes_back_as_it_was(
     again.resize(window.size())
     again.show()
     qtbot.waitExposed(again)
-    assert [a.text() for a in again.recent_menu.actions()] == ["tremblay.amends"]
+    assert [a.text() for a in again.files.recent_menu.actions()] == ["tremblay.amends"]
     assert again.main_split.sizes() == sizes
 
 
 def test_a_broken_draft_is_refused_with_the_field_named(qtbot, window, tmp_path, no_questions):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     broken = tmp_path / "broken.amends"
     broken.write_text('{"format_version": 2, "kind": "letterish"}', encoding="utf-8")
-    assert not window.open_path(broken)
+    assert not window.files.open_path(broken)
     ((_title, message),) = no_questions
     assert "kind" in message and "individual, notice" in message
     assert window.session.path == RRSP
@@ -293,7 +294,7 @@ def test_a_full_disk_keeps_the_letter_open_and_unsaved(qtbot, window, tmp_path, 
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "x.amends")
     monkeypatch.setattr("desktop.gui.draft_session.save_draft", full)
     type_into(qtbot, window, "recipient.name", "Ana")
-    assert not window.save()
+    assert not window.files.save()
     assert window.session.dirty and window.session.path is None
     ((_title, message),) = no_questions
     assert "No space left on device" in message and "nothing was lost" in message
@@ -317,26 +318,28 @@ def test_every_control_has_an_accessible_name(window):
 
 
 def test_the_kind_switch_shows_the_recipients_tab_and_notice_templates(window):
-    window.kind_choice.setCurrentIndex(window.kind_choice.findData(Kind.NOTICE))
-    window.kind_choice.activated.emit(window.kind_choice.currentIndex())
+    window.toolbar.kind_choice.setCurrentIndex(window.toolbar.kind_choice.findData(Kind.NOTICE))
+    window.toolbar.kind_choice.activated.emit(window.toolbar.kind_choice.currentIndex())
     assert window.session.draft.kind is Kind.NOTICE
-    ids = [window.template_choice.itemData(i) for i in range(window.template_choice.count())]
+    ids = [window.toolbar.template_choice.itemData(i) for i in range(window.toolbar.template_choice.count())]
     assert "renewal-notice" in ids and "formal-letter" not in ids
     assert window.left_tabs.isTabVisible(window.left_tabs.indexOf(window.recipients))
     assert window.export_notice_action.isEnabled()
 
 
 def test_paths_in_the_window_title_never_show_for_examples(window):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     assert window.windowTitle() == f"{load_draft(RRSP).title}[*] — Amends"
     assert window.session.needs_save_as()
-    assert Path(window._suggested_path(".docx")).parent == Path.home()
+    suggested = window.exports.suggested_path("docx", ".docx")
+    assert suggested.parent == window.folders.documents and suggested.parent.name == "Amends"
+    assert suggested.name == f"{load_draft(RRSP).title}.docx"
 
 
 def test_an_export_is_recorded_as_exported_and_only_a_letter_marked_sent_counts_as_an_apology(
     qtbot, window, tmp_path, monkeypatch, no_questions
 ):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     assert not any(f.rule == "repeat-incident" for f in window.updater.findings)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "first.docx")
     export = next(a for a in window.findChildren(QAction) if a.text() == "&Export Letter as DOCX…")
@@ -350,7 +353,7 @@ def test_an_export_is_recorded_as_exported_and_only_a_letter_marked_sent_counts_
     window.updater.update_now()
     assert "repeat-incident" not in {f.rule for f in window.updater.findings}
 
-    window.show_history()
+    window.panels.show_history()
     view = window.history_view
     first = min(window.history.search("Tremblay"), key=lambda e: e.id)
     view.table.selectRow(view.model.row_of(first.id))
@@ -361,7 +364,7 @@ def test_an_export_is_recorded_as_exported_and_only_a_letter_marked_sent_counts_
     assert "repeat-incident" not in {f.rule for f in window.updater.findings}  # still this letter
 
     # Another letter to the same person about the same kind of mistake is flagged.
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     assert "repeat-incident" in {f.rule for f in window.updater.findings}
 
 
@@ -417,9 +420,9 @@ def test_an_email_draft_goes_from_the_sender_to_the_recipient(
     import email
     import email.policy
 
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "tremblay")
-    path = window.export_eml()
+    path = window.exports.export_eml()
     assert path == tmp_path / "tremblay.eml"
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     draft = load_draft(RRSP)
@@ -435,25 +438,25 @@ def test_an_email_draft_goes_from_the_sender_to_the_recipient(
 def test_history_view_lists_exports_and_opens_from_the_view_menu(
     qtbot, window, tmp_path, monkeypatch, no_questions
 ):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "letter.docx")
-    window.export_docx()
-    window.show_history()
-    assert window.history_dock.isVisible()
+    window.exports.export_docx()
+    window.panels.show_history()
+    assert window.panels.history_dock.isVisible()
     assert [entry.output for entry in window.history_view.model.entries()] == [tmp_path / "letter.docx"]
 
 
 def test_saved_settings_apply_to_the_next_new_draft(qtbot, window, tmp_path):
     from PySide6.QtWidgets import QLineEdit
 
-    dialog = window.open_settings()
+    dialog = window.panels.open_settings()
     control = dialog.field("sender.name").editor.control()
     assert isinstance(control, QLineEdit)
     control.setFocus()
     qtbot.keyClicks(control, "Harriet Lowe")
     dialog.accept()
     assert (tmp_path / "user" / "settings.toml").exists()
-    window.new_draft()
+    window.files.new_draft()
     assert window.session.draft.sender.name == "Harriet Lowe"
 
 

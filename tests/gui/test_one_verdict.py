@@ -64,7 +64,7 @@ def answer_not_ready(window, answer) -> list:
     listed: list[str] = []
 
     def respond() -> None:
-        dialog = window.not_ready_dialog
+        dialog = window.exports.not_ready_dialog
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, respond)
             return
@@ -104,7 +104,7 @@ def test_a_blank_letter_is_not_ready_and_names_each_required_field_as_the_form_d
 def test_export_of_a_letter_with_an_error_stops_and_cancel_writes_nothing(
     qtbot, window, tmp_path, monkeypatch, answers_not_ready
 ):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     type_into(qtbot, window, "opening", " Dear [Customer Name],")
     wait_for_update(qtbot, window)
     out = tmp_path / "letter.docx"
@@ -120,7 +120,7 @@ def test_export_of_a_letter_with_an_error_stops_and_cancel_writes_nothing(
 def test_export_anyway_asks_for_a_reason_and_records_it(
     qtbot, window, tmp_path, monkeypatch, answers_not_ready
 ):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     type_into(qtbot, window, "opening", " Dear [Customer Name],")
     wait_for_update(qtbot, window)
     out = tmp_path / "proof.docx"
@@ -136,7 +136,7 @@ def test_export_anyway_asks_for_a_reason_and_records_it(
 
 
 def test_go_to_first_error_puts_the_cursor_on_it(qtbot, window, tmp_path, monkeypatch, answers_not_ready):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     editor = window.form.editor_for("opening")
     editor.clear()
     type_into(qtbot, window, "opening", "Dear [Customer Name], thank you.")
@@ -159,7 +159,7 @@ def test_copy_letter_is_refused_too_and_leaves_the_clipboard_alone(qtbot, window
 
 
 def notice_with_list(qtbot, window) -> None:
-    window.open_path(RENEWAL, example=True)
+    window.files.open_path(RENEWAL, example=True)
     assert window.session.draft.kind is Kind.NOTICE
     assert window.recipients.load(RENEWAL_LIST)
     window.updater.update_now()
@@ -207,7 +207,7 @@ def test_insert_field_offers_the_lists_columns_and_types_the_field(qtbot, window
 
 
 def test_every_field_has_one_label_in_the_form_and_in_the_findings_about_it(qtbot, window):
-    window.open_path(RRSP, example=True)
+    window.files.open_path(RRSP, example=True)
     form_labels = {label.text().removesuffix(" *") for label in window.form.findChildren(QLabel)}
     for spec in FIELDS:
         assert spec.label in form_labels, spec.path

@@ -16,7 +16,7 @@ from desktop import paths
 from desktop.core.draft_file import load_draft
 from desktop.gui import dialogs
 from desktop.gui.app import build_window
-from desktop.gui.main_window import AUTOSAVE_MS
+from desktop.gui.recovery_actions import AUTOSAVE_MS
 
 TYPED = "I sent your refund to the account you closed in May, not the new one."
 
@@ -93,7 +93,7 @@ def test_a_killed_session_is_recovered_up_to_the_last_autosave(qtbot, tmp_path, 
 
     monkeypatch.setattr(dialogs, "choose_recovery", restore_the_first)
     window = start_window(qtbot, tmp_path)
-    assert window.offer_recovery()
+    assert window.recovery.offer()
     assert len(offered) == 1 and offered[0].origin is None
     assert window.session.draft.incident.what == TYPED
     assert window.session.dirty and window.windowTitle().startswith("Untitled letter[*]")
@@ -102,18 +102,18 @@ def test_a_killed_session_is_recovered_up_to_the_last_autosave(qtbot, tmp_path, 
 
 def test_saving_or_closing_on_purpose_leaves_nothing_to_recover(qtbot, tmp_path, monkeypatch):
     window = start_window(qtbot, tmp_path)
-    window.open_path(paths.examples_dir() / "rrsp-withdrawal.amends", example=True)
+    window.files.open_path(paths.examples_dir() / "rrsp-withdrawal.amends", example=True)
     window.form.editor_for("closing_note").setPlainText("Thank you again.")
-    assert window.autosave()
+    assert window.recovery.autosave()
     copies = list((tmp_path / "user" / "recovery").glob("*.amends-recovery"))
     assert len(copies) == 1
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "saved.amends")
-    assert window.save()
+    assert window.files.save()
     assert list((tmp_path / "user" / "recovery").glob("*.amends-recovery")) == []
     assert load_draft(tmp_path / "saved.amends").closing_note == "Thank you again."
 
     window.form.editor_for("closing_note").setPlainText("Changed my mind.")
-    assert window.autosave()
+    assert window.recovery.autosave()
     window.close()  # the unsaved-changes question is answered "discard"
     assert list((tmp_path / "user" / "recovery").glob("*.amends-recovery")) == []
 
@@ -131,7 +131,7 @@ def test_discarding_a_leftover_copy_removes_it(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(dialogs, "choose_recovery", discard_then_stop)
     window = start_window(qtbot, tmp_path)
-    assert not window.offer_recovery()
+    assert not window.recovery.offer()
     assert len(answers) == 1, "nothing is left to ask about after the only copy is discarded"
     assert list((tmp_path / "user" / "recovery").glob("*.amends-recovery")) == []
 

@@ -1,0 +1,104 @@
+"""Every menu shortcut works from wherever the cursor is, and file dialogs start where a
+user expects: driven with key presses on the focused widget, as a user types them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop import paths
+from desktop.gui import dialogs
+from desktop.gui.app import build_window
+
+RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
+    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(
+        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "u"
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.files.open_path(RRSP, example=True)
+    return window
+
+
+def press(qtbot, sequence: QKeySequence) -> None:
+    combination = sequence[0]
+    qtbot.keyClick(QApplication.focusWidget(), combination.key(), combination.keyboardModifiers())
+
+
+def focus_name_field(qtbot, window) -> QLineEdit:
+    field = window.form.findChild(QLineEdit, "recipient.name")
+    window.form.focus_field("recipient.name")
+    window.activateWindow()  # a dialog that just closed leaves no active window offscreen
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is field)
+    return field
+
+
+def test_ctrl_e_in_a_one_line_field_exports_and_leaves_the_field_alone(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "letter.docx"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: out)
+    field = focus_name_field(qtbot, window)
+    field.setCursorPosition(0)
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.exists()
+    qtbot.keyClicks(field, "X")
+    assert field.text() == "XDanielle Tremblay"  # the cursor did not jump to the end
+
+
+def test_every_menu_shortcut_fires_from_inside_a_text_field(qtbot, window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: None)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *_args: None)
+    fired: list[str] = []
+    actions = [
+        a
+        for a in window.findChildren(QAction)
+        if not a.shortcut().isEmpty() and a.isEnabled() and a.text() != "&Quit"
+    ]
+    assert {"&Export Letter as DOCX…", "&Copy Letter", "&History and Follow-ups", "&Plain Text"} <= {
+        a.text() for a in actions
+    }
+    for action in actions:
+        action.triggered.connect(lambda _checked=False, text=action.text(): fired.append(text))
+    for action in actions:
+        focus_name_field(qtbot, window)
+        press(qtbot, action.shortcut())
+        assert fired[-1:] == [action.text()], f"{action.shortcut().toString()} did not reach {action.text()}"
+        for widget in QApplication.topLevelWidgets():
+            if (
+                widget is not window
+                and widget.isVisible()
+                and widget.isModal() is False
+                and widget.isWindow()
+            ):
+                widget.close()  # the settings dialog, opened by Ctrl+,
+
+
+def test_exports_start_in_documents_then_where_each_kind_last_went(qtbot, window, tmp_path, monkeypatch):
+    documents = window.folders.documents
+    assert window.exports.suggested_path("docx", ".docx").parent == documents
+    chosen = tmp_path / "shared drive" / "letters"
+    chosen.mkdir(parents=True)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda _parent, _title, start, _filter: chosen / start.name)
+    window.exports.export_docx()
+    assert window.exports.suggested_path("docx", ".docx").parent == chosen
+    assert window.exports.suggested_path("eml", ".eml").parent == documents  # remembered per kind
+
+
+def test_a_new_draft_is_named_from_its_recipient_and_subject(qtbot, window):
+    assert window.files.new_draft()
+    assert window.windowTitle() == "Untitled letter[*] — Amends"
+    window.form.focus_field("recipient.name")
+    qtbot.keyClicks(QApplication.focusWidget(), "Priya Shah")
+    window.form.focus_field("incident.summary")
+    qtbot.keyClicks(QApplication.focusWidget(), "the double charge on your March bill")
+    assert window.session.name == "Priya Shah – The double charge on your March bill"
+    assert window.windowTitle().startswith("Priya Shah – The double charge on your March bill[*]")
