@@ -44,6 +44,8 @@ class FileActions(QObject):
         self.recent_menu: QMenu | None = None
         self.fit: Callable[[Draft], None] = lambda _draft: None
         """Makes a new draft's template fit its kind: set by the window, which knows the templates."""
+        self.before_save: Callable[[], None] = lambda: None
+        """Tidies the draft before it is written (stale acceptances): set by the window."""
         self.saved: list[Callable[[], None]] = []
         """Called after each successful save (the window drops its recovery copy)."""
 
@@ -88,6 +90,7 @@ class FileActions(QObject):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path | None) -> bool:
+        self.before_save()
         try:
             saved = self._session.save(path)
         except OSError as exc:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
+from desktop.core.checker.choices import live_acceptances
 from desktop.core.checker.findings import Finding
 from desktop.core.compose import Composed
 from desktop.gui.checking import apply_fix
@@ -54,12 +55,19 @@ class FindingActions(QObject):
             self.go_to(located[0])
 
     def accept(self, finding: Finding, reason: str) -> None:
-        self._session.accept_finding(finding.key, reason)
+        self._session.accept_finding(finding.acceptance_key, reason)
         self._updater.update_now()
 
     def withdraw(self, finding: Finding) -> None:
-        self._session.withdraw_acceptance(finding.key)
+        self._session.withdraw_acceptance(finding.accepted_by or finding.acceptance_key)
         self._updater.update_now()
+
+    def keep_live_acceptances(self) -> None:
+        """Before a save: acceptances whose words or sentence have gone are dropped, so the
+        file keeps only reasons for what the letter still says."""
+        self._updater.update_now()
+        draft = self._session.draft
+        draft.accepted_findings = live_acceptances(self._updater.findings, draft.accepted_findings)
 
     def ignore(self, finding: Finding) -> None:
         self._session.ignore_finding(finding.key)

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.checker_panel.fix_requested.connect(self.findings.fix)
         self.checker_panel.accept_requested.connect(self.findings.accept)
         self.checker_panel.ignore_requested.connect(self.findings.ignore)
+        self.checker_panel.withdraw_requested.connect(self.findings.withdraw)
+        self.files.before_save = self.findings.keep_live_acceptances
         self.recipients.preview_recipient_changed.connect(self.updater.set_preview_recipient)
         self.recipients.recipients_changed.connect(self._list_changed)
         self.exports.fix_requested = self.findings.go_to_first_blocking

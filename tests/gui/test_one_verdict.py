@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop import paths
+from desktop.core.draft_file import load_draft
 from desktop.core.fields import FIELDS, field_label
 from desktop.core.model import Kind
 from desktop.gui import dialogs
@@ -238,3 +239,38 @@ def test_a_notice_with_an_unknown_merge_field_stops_before_the_export_dialog(
     assert not [
         w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
     ]
+
+
+def test_an_acceptance_lapses_with_its_words_can_be_withdrawn_and_is_not_saved_stale(
+    qtbot, window, tmp_path, monkeypatch
+):
+    window.files.open_path(RRSP, example=True)
+    editor = window.form.editor_for("cause")
+    editor.clear()
+    type_into(qtbot, window, "cause", "I am sorry if the form confused you. I chose the wrong account.")
+    findings = wait_for_update(qtbot, window)
+    (hedge,) = [f for f in findings if f.rule == "conditional-apology"]
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args: "legal approved this wording")
+    assert window.checker_panel.select_finding(hedge)
+    window.checker_panel.accept_action.trigger()
+    assert window.readiness.ready
+
+    type_into(qtbot, window, "opening", " Thank you again.")  # an edit elsewhere keeps it
+    wait_for_update(qtbot, window)
+    assert window.readiness.ready
+
+    (accepted,) = [f for f in window.updater.findings if f.rule == "conditional-apology"]
+    assert window.checker_panel.select_finding(accepted)
+    window.checker_panel.withdraw_action.trigger()  # withdrawn: it blocks again
+    assert not window.readiness.ready and window.session.draft.accepted_findings == {}
+
+    window.checker_panel.select_finding(accepted)
+    window.checker_panel.accept_action.trigger()
+    assert window.readiness.ready
+    editor.setPlainText("I am sorry if the wait upset you. I chose the wrong account.")  # its words change
+    window.updater.update_now()
+    assert not window.readiness.ready  # the acceptance lapsed with the words it was given for
+
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "kept.amends")
+    assert window.files.save()
+    assert load_draft(tmp_path / "kept.amends").accepted_findings == {}

@@ -132,7 +132,8 @@ class Checker:
             uses = [(LETTER_FIELD, prepared, m) for m in MERGE_FIELD.finditer(prepared.original)]
             findings += merge_field_findings(self.code["merge-field-missing"], recipients, uses)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return apply_choices(findings, ignored, accepted, _silenced_in({LETTER_FIELD: prepared}))
+        texts = {LETTER_FIELD: prepared}
+        return apply_choices(findings, ignored, accepted, _silenced_in(texts), texts=texts)
 
     # Drafts -------------------------------------------------------------------------------
 
@@ -176,7 +177,8 @@ class Checker:
         )
         order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
         findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
-        return apply_choices(findings, ignored, accepted, _silenced_in({**fields, LETTER_FIELD: letter}))
+        texts = {**fields, LETTER_FIELD: letter}
+        return apply_choices(findings, ignored, accepted, _silenced_in(texts), texts=texts)
 
     def _draft_apology_count(self, fields: dict[str, PreparedText], letter: PreparedText) -> list[Finding]:
         located = []

@@ -1,4 +1,5 @@
-"""The checker panel: findings by severity, and the writer's answers to them (fix, accept, ignore).
+"""The checker panel: findings by severity, and the writer's answers to them (fix, accept,
+withdraw an acceptance, ignore).
 
 The panel only asks; it emits `*_requested` signals and leaves editing the text and the draft
 to whoever owns them (the main window).
@@ -25,7 +26,7 @@ from desktop.core.checker.findings import Finding
 from desktop.core.checker.rules import UNACCEPTABLE
 from desktop.gui import dialogs
 from desktop.gui.checking.finding_delegate import FindingDelegate
-from desktop.gui.checking.findings_model import GROUPS, FindingsModel
+from desktop.gui.checking.findings_model import GROUPS, FindingsModel, acceptance_text
 from desktop.gui.checking.fixes import replacement
 from desktop.gui.checking.labels import field_label, rule_label
 
@@ -35,6 +36,9 @@ REFUSAL = (
     "A {rule} finding cannot be accepted: the letter would go out visibly broken. "
     "Fill in the missing text instead."
 )
+
+WITHDRAW_TIP = "Take back the acceptance: the finding counts again, and an error blocks the letter again"
+RULE_WIDE_WITHDRAW_TIP = "Take back the acceptance of every {rule} finding in this draft, not only this one"
 
 
 class FindingsView(QTreeView):
@@ -50,6 +54,9 @@ class CheckerPanel(QWidget):
     finding_activated = Signal(object)
     fix_requested = Signal(object)
     accept_requested = Signal(object, str)
+    """(finding, reason): store the reason under `finding.acceptance_key`."""
+    withdraw_requested = Signal(object)
+    """(finding): remove `finding.accepted_by` from the draft's acceptances."""
     ignore_requested = Signal(object)
 
     def __init__(self, label_for: Callable[[str], str] = field_label, parent: QWidget | None = None):
@@ -65,7 +72,8 @@ class CheckerPanel(QWidget):
     def _build_view(self) -> None:
         self.view = FindingsView(accessibleName="Checker findings")
         self.view.setAccessibleDescription(
-            "Enter goes to the words; Ctrl+. applies the fix; the context menu accepts or ignores."
+            "Enter goes to the words; Ctrl+. applies the fix; "
+            "the context menu accepts, withdraws an acceptance or ignores."
         )
         self.view.setModel(self.model)
         self.view.setItemDelegate(FindingDelegate(self.view))
@@ -90,6 +98,7 @@ class CheckerPanel(QWidget):
         # still fixes the finding the writer just went to.
         self.fix_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.accept_action = self._action("&Accept…", self._accept, "Keep this wording, with a reason")
+        self.withdraw_action = self._action("&Withdraw Acceptance", self._withdraw, WITHDRAW_TIP)
         self.ignore_action = self._action(
             "&Ignore", self._ignore, "Stop reporting this finding for the draft"
         )
@@ -109,8 +118,12 @@ class CheckerPanel(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         self.fix_button = self._button(self.fix_action, "Fix the selected finding (Ctrl+.)")
         self.accept_button = self._button(self.accept_action, "Accept the selected finding")
+        self.withdraw_button = self._button(
+            self.withdraw_action, "Withdraw the acceptance of the selected finding"
+        )
+        self.withdraw_button.setVisible(False)  # it takes the Accept button's place
         self.ignore_button = self._button(self.ignore_action, "Ignore the selected finding")
-        for button in (self.fix_button, self.accept_button, self.ignore_button):
+        for button in (self.fix_button, self.accept_button, self.withdraw_button, self.ignore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -167,7 +180,11 @@ class CheckerPanel(QWidget):
         finding = self.current_finding()
         self.go_action.setEnabled(finding is not None)
         self.fix_action.setEnabled(finding is not None and replacement(finding) is not None)
-        self.accept_action.setEnabled(finding is not None and not finding.accepted)
+        accepted = finding is not None and finding.accepted
+        self.accept_action.setEnabled(finding is not None and not accepted)
+        self.withdraw_action.setEnabled(accepted)
+        self.accept_button.setVisible(not accepted)
+        self.withdraw_button.setVisible(accepted)
         self.ignore_action.setEnabled(finding is not None)
         refused = finding is not None and finding.rule in UNACCEPTABLE
         self.accept_button.setToolTip(
@@ -175,14 +192,30 @@ class CheckerPanel(QWidget):
             if refused and finding
             else self.accept_action.toolTip()
         )
+        tip = self._withdraw_tip(finding)
+        self.withdraw_button.setToolTip(tip)
+        self.withdraw_action.setToolTip(tip)
+        self.withdraw_action.setStatusTip(tip)
         self.principle.setText(self._explain(finding) if finding else "")
         self.principle.setVisible(finding is not None)
 
     @staticmethod
     def _explain(finding: Finding) -> str:
-        """The principle, and advice the Fix button cannot apply (e.g. "State the facts")."""
-        advice = finding.suggestion if finding.suggestion and replacement(finding) is None else ""
-        return f"{finding.principle}\nTry: {advice}" if advice else finding.principle
+        """The principle, advice the Fix button cannot apply (e.g. "State the facts"), and the
+        writer's reason when the finding is accepted."""
+        lines = [finding.principle]
+        if finding.suggestion and replacement(finding) is None:
+            lines.append(f"Try: {finding.suggestion}")
+        if finding.accepted:
+            accepted = acceptance_text(finding)
+            lines.append(accepted[:1].upper() + accepted[1:])
+        return "\n".join(lines)
+
+    @staticmethod
+    def _withdraw_tip(finding: Finding | None) -> str:
+        if finding is not None and finding.accepted_rule_wide:
+            return RULE_WIDE_WITHDRAW_TIP.format(rule=rule_label(finding.rule))
+        return WITHDRAW_TIP
 
     def _activate(self, index: QModelIndex) -> None:
         finding = self.model.finding(index)
@@ -210,6 +243,11 @@ class CheckerPanel(QWidget):
         if reason:
             self.accept_requested.emit(finding, reason)
 
+    def _withdraw(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and finding.accepted:
+            self.withdraw_requested.emit(finding)
+
     def _ignore(self) -> None:
         finding = self.current_finding()
         if finding is not None:
@@ -217,11 +255,17 @@ class CheckerPanel(QWidget):
 
     def _show_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
-        if self.model.finding(index) is None:
+        finding = self.model.finding(index)
+        if finding is None:
             return
         self.view.setCurrentIndex(index)
+        self.menu_for(finding).exec(self.view.viewport().mapToGlobal(point))
+
+    def menu_for(self, finding: Finding) -> QMenu:
+        """The context menu of a finding's row: withdrawing in place of accepting once accepted."""
         menu = QMenu(self)
         menu.setAccessibleName("Finding actions")
-        for action in (self.go_action, self.fix_action, self.accept_action, self.ignore_action):
+        answer = self.withdraw_action if finding.accepted else self.accept_action
+        for action in (self.go_action, self.fix_action, answer, self.ignore_action):
             menu.addAction(action)
-        menu.exec(self.view.viewport().mapToGlobal(point))
+        return menu

@@ -16,7 +16,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop.core.checker.findings import LETTER_FIELD, Finding, Severity
 from desktop.gui.checking.fixes import replacement
-from desktop.gui.checking.labels import field_label
+from desktop.gui.checking.labels import field_label, rule_label
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 """The Finding behind a row (None on group rows)."""
@@ -39,6 +39,20 @@ def identities(findings: Sequence[Finding]) -> list[Identity]:
         result.append((finding.key, seen[finding.key]))
         seen[finding.key] += 1
     return result
+
+
+def acceptance_text(finding: Finding) -> str:
+    """ "accepted: reason" for an accepted finding, saying so when the acceptance covers every
+    finding of its rule rather than these words; "" for one that is not accepted."""
+    if not finding.accepted:
+        return ""
+    if finding.accepted_rule_wide:
+        return f"accepted for every {rule_label(finding.rule)} finding: {finding.accepted_reason}"
+    return f"accepted: {finding.accepted_reason}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class FindingsModel(QStandardItemModel):
@@ -119,7 +133,10 @@ class FindingsModel(QStandardItemModel):
         item.setData(self._detail(finding), DETAIL_ROLE)
         item.setToolTip(self._tooltip(finding))
         where = self._label_for(finding.field)
-        item.setData(f"{finding.severity}: {finding.message} In {where}.", Qt.ItemDataRole.AccessibleTextRole)
+        spoken = f"{finding.severity}: {finding.message} In {where}."
+        if finding.accepted:
+            spoken += f" {_capital(acceptance_text(finding)).rstrip('.')}."
+        item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
         return item
 
     def _detail(self, finding: Finding) -> str:
@@ -128,7 +145,7 @@ class FindingsModel(QStandardItemModel):
         if wording:
             parts.append(f"fix: “{wording}”")
         if finding.accepted:
-            parts.append(f"accepted: {finding.accepted_reason}")
+            parts.append(acceptance_text(finding))
         return " · ".join(parts)
 
     def _where(self, finding: Finding) -> str:
@@ -150,7 +167,7 @@ class FindingsModel(QStandardItemModel):
         elif finding.suggestion:
             lines.append(f"Try: {finding.suggestion}")
         if finding.accepted:
-            lines.append(f"Accepted: {finding.accepted_reason}")
+            lines.append(_capital(acceptance_text(finding)))
         return "\n".join(line for line in lines if line)
 
     def _update_group(self, severity: Severity, findings: list[Finding]) -> None:

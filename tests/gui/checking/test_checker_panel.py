@@ -1,4 +1,5 @@
-"""The checker panel: going to a finding, fixing, accepting with a reason, ignoring."""
+"""The checker panel: going to a finding, fixing, accepting with a reason, withdrawing an
+acceptance, ignoring."""
 
 from __future__ import annotations
 
@@ -148,3 +149,59 @@ def test_advice_disables_fix_and_is_shown_under_the_list(qtbot, panel):
     panel.view.setCurrentIndex(row_of(panel, "minimizing"))
     assert not panel.fix_button.isEnabled()
     assert panel.principle.text() == "Why.\nTry: State the facts of the harm without judging its size."
+
+
+ACCEPTED = MINIMIZING.accept(
+    "the delay really was an hour", by="minimizing:incident.what:only a minor delay#0a1b2c3d"
+)
+
+
+def test_an_accepted_finding_offers_withdraw_in_place_of_accept_and_shows_its_reason(qtbot, panel):
+    panel.show_findings([CONDITIONAL, PLACEHOLDER, ACCEPTED])
+    panel.view.setCurrentIndex(row_of(panel, "minimizing"))
+    assert not panel.accept_action.isEnabled() and panel.withdraw_action.isEnabled()
+    assert panel.withdraw_button.isVisibleTo(panel) and not panel.accept_button.isVisibleTo(panel)
+    assert panel.principle.text() == "Why.\nAccepted: the delay really was an hour"
+    panel.view.setCurrentIndex(row_of(panel, "conditional-apology"))
+    assert panel.accept_action.isEnabled() and not panel.withdraw_action.isEnabled()
+    assert panel.accept_button.isVisibleTo(panel) and not panel.withdraw_button.isVisibleTo(panel)
+
+
+def test_withdrawing_an_acceptance_emits_the_finding_with_the_entry_to_remove(qtbot, panel):
+    panel.show_findings([CONDITIONAL, PLACEHOLDER, ACCEPTED])
+    panel.view.setCurrentIndex(row_of(panel, "minimizing"))
+    with qtbot.waitSignal(panel.withdraw_requested) as withdrawn:
+        panel.withdraw_action.trigger()
+    assert withdrawn.args == [ACCEPTED]
+    assert withdrawn.args[0].accepted_by == "minimizing:incident.what:only a minor delay#0a1b2c3d"
+
+
+def test_a_finding_that_is_not_accepted_cannot_be_withdrawn(qtbot, panel):
+    panel.view.setCurrentIndex(row_of(panel, "conditional-apology"))
+    with qtbot.assertNotEmitted(panel.withdraw_requested):
+        panel.withdraw_action.trigger()
+
+
+def test_the_acceptance_lapsing_in_a_recheck_swaps_the_buttons_back(qtbot, panel):
+    panel.show_findings([CONDITIONAL, PLACEHOLDER, ACCEPTED])
+    panel.view.setCurrentIndex(row_of(panel, "minimizing"))
+    panel.show_findings([CONDITIONAL, PLACEHOLDER, MINIMIZING])  # the draft was re-checked
+    assert panel.current_finding() == MINIMIZING
+    assert panel.accept_button.isVisibleTo(panel) and not panel.withdraw_button.isVisibleTo(panel)
+    assert panel.principle.text() == "Why."
+
+
+def test_withdrawing_a_rule_wide_acceptance_says_it_covers_the_whole_rule(qtbot, panel):
+    rule_wide = MINIMIZING.accept("our style guide allows it", by="minimizing")
+    panel.show_findings([CONDITIONAL, rule_wide])
+    panel.view.setCurrentIndex(row_of(panel, "minimizing"))
+    assert "every minimizing finding" in panel.withdraw_button.toolTip()
+    assert panel.principle.text() == "Why.\nAccepted for every minimizing finding: our style guide allows it"
+
+
+def test_the_context_menu_offers_withdraw_for_an_accepted_finding_and_accept_otherwise(qtbot, panel):
+    menus = [panel.menu_for(finding) for finding in (ACCEPTED, CONDITIONAL)]
+    assert [[action.text() for action in menu.actions()] for menu in menus] == [
+        ["&Go to Words", "&Fix", "&Withdraw Acceptance", "&Ignore"],
+        ["&Go to Words", "&Fix", "&Accept…", "&Ignore"],
+    ]

@@ -92,3 +92,34 @@ def test_the_same_words_flagged_twice_are_two_rows():
     model = FindingsModel()
     model.set_findings(twice)
     assert model.rowCount(model.group_index(Severity.ERROR)) == 2
+
+
+def test_an_accepted_row_tells_a_screen_reader_it_is_accepted_and_why():
+    model = FindingsModel()
+    model.set_findings([FINDINGS[0].accept("quoting the customer.")])
+    row = model.index(0, 0, model.group_index(Severity.ERROR))
+    assert row.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "error: Message of conditional-apology. In What happened. Accepted: quoting the customer."
+    )
+    assert row.data(Qt.ItemDataRole.ToolTipRole).endswith("\nAccepted: quoting the customer.")
+
+
+def test_a_rule_wide_acceptance_says_it_covers_the_rule():
+    model = FindingsModel()
+    model.set_findings([FINDINGS[2].accept("our style guide allows it", by="minimizing")])
+    row = model.index(0, 0, model.group_index(Severity.WARNING))
+    assert row.data(DETAIL_ROLE) == (
+        "What happened: “only a minor delay” · "
+        "accepted for every minimizing finding: our style guide allows it"
+    )
+
+
+def test_withdrawing_refreshes_the_row_in_place():
+    """The row keeps its place (and a view's selection) when its acceptance lapses or is withdrawn."""
+    model = FindingsModel()
+    model.set_findings([FINDINGS[0].accept("quoting the customer")])
+    row = QPersistentModelIndex(model.index(0, 0, model.group_index(Severity.ERROR)))
+    model.set_findings([FINDINGS[0]])
+    assert row.isValid() and model.finding(row) is FINDINGS[0]
+    assert row.data(DETAIL_ROLE) == "What happened: “sorry if”"
+    assert group_texts(model)[0] == "Errors (1)"

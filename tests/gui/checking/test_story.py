@@ -1,4 +1,5 @@
-"""The checker's main story, in widgets: a hedged apology is listed, marked, fixed, undone."""
+"""The checker's main story, in widgets: a hedged apology is listed, marked, fixed, undone;
+or accepted with a reason, withdrawn, and lapsing when its words are rewritten."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.core.checker import Checker
+from desktop.core.checker.choices import apply_choices, live_acceptances
+from desktop.core.checker.draft_fields import prose_fields
 from desktop.core.model import Draft
+from desktop.gui import dialogs
 from desktop.gui.checking import CheckerPanel, FindingMarks, ReadinessBanner, apply_fix
 from desktop.gui.checking.marks import MARK_PROPERTY
 
@@ -116,3 +120,59 @@ def test_the_wave_is_painted_under_the_words_and_gone_with_the_finding(qtbot, ch
     assert red_pixels_under(editor, start, start + 8) > before + 10
     marks.show([])
     assert red_pixels_under(editor, start, start + 8) == before
+
+
+def test_an_acceptance_is_shown_held_through_edits_elsewhere_withdrawn_and_lapses(
+    qtbot, checker, monkeypatch
+):
+    """The panel wired to a draft's acceptances as the window wires it: accept stores the reason
+    under the finding's acceptance key, withdraw removes the entry that accepted it."""
+    editor, panel = QPlainTextEdit(), CheckerPanel()
+    for widget in (editor, panel):
+        qtbot.addWidget(widget)
+    draft = Draft()
+
+    def recheck() -> None:
+        draft.incident.what = editor.toPlainText()
+        found = checker.check_draft(draft)
+        panel.show_findings(
+            apply_choices(found, accepted=draft.accepted_findings, texts=dict(prose_fields(draft)))
+        )
+
+    def accepted(finding, reason):
+        draft.accepted_findings[finding.acceptance_key] = reason
+        recheck()
+
+    def withdrawn(finding):
+        del draft.accepted_findings[finding.accepted_by]
+        recheck()
+
+    panel.accept_requested.connect(accepted)
+    panel.withdraw_requested.connect(withdrawn)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "the customer's own words, quoted")
+    editor.setPlainText(SENTENCE)
+    recheck()
+
+    def hedge():
+        return next(f for f in panel.model.findings() if f.rule == "conditional-apology")
+
+    assert panel.select_finding(hedge()) and hedge().blocking
+    panel.accept_button.click()
+    assert list(draft.accepted_findings.values()) == ["the customer's own words, quoted"]
+    assert hedge().accepted and not hedge().blocking
+    assert panel.current_finding() == hedge() and panel.withdraw_button.isVisibleTo(panel)
+
+    editor.setPlainText(f"Thank you for writing to us. {SENTENCE}")  # an edit elsewhere
+    recheck()
+    assert hedge().accepted_reason == "the customer's own words, quoted"
+
+    panel.withdraw_action.trigger()
+    assert draft.accepted_findings == {}
+    assert not hedge().accepted and hedge().blocking and panel.accept_button.isVisibleTo(panel)
+
+    panel.accept_action.trigger()
+    assert hedge().accepted and len(draft.accepted_findings) == 1
+    editor.setPlainText(SENTENCE.replace("are sorry if", "apologise if"))  # the accepted words rewritten
+    recheck()
+    assert hedge().matched == "apologise if" and not hedge().accepted and hedge().blocking
+    assert live_acceptances(panel.model.findings(), draft.accepted_findings) == {}  # pruned at save
