@@ -9,8 +9,10 @@ one panel over.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind, Question
 
@@ -37,9 +39,16 @@ class Control(StrEnum):
     LINES = "lines"
     """Several short lines, such as a postal address."""
     CODE = "code"
-    """A short upper-case code: currency, country, region."""
+    """A short upper-case code: a currency."""
     DATE = "date"
     CHOICE = "choice"
+    LOOKUP = "lookup"
+    """One of a long list known only at run time (locales, countries, regions), found by
+    typing part of its name; the draft holds its code. A value not on the list, from an
+    older or hand-edited draft, still loads and shows, marked as not on the list."""
+    CHOICE_OR_OWN = "choice_or_own"
+    """One of a list that changes what the app does, or the writer's own words after
+    "Other…", with a note saying what the app will not do for them."""
     AMOUNT = "amount"
     COUNT = "count"
     QUESTIONS = "questions"
@@ -62,6 +71,10 @@ class FieldSpec:
     """Kinds whose letter makes no sense without it, unless the template says otherwise."""
     choices: tuple[tuple[str, str], ...] = ()
     """(value, label) pairs for a CHOICE."""
+    choices_from: str = ""
+    """For a LOOKUP or CHOICE_OR_OWN: the run-time list its values come from (see `choice_list`)."""
+    depends_on: str = ""
+    """The field whose value picks the list (a region's list depends on the country)."""
     suggestions: tuple[str, ...] = ()
     """Common values offered for a TEXT field, which still takes any text."""
     max_length: int = 0
@@ -195,19 +208,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "incident.category",
         "Category",
-        "A short label that groups similar incidents.",
-        Control.TEXT,
-        "billing",
-        suggestions=(
-            "appointment",
-            "banking",
-            "billing",
-            "communication",
-            "data",
-            "delivery",
-            "outage",
-            "service",
-        ),
+        "Groups similar incidents in the history; where the reader lost money or time, "
+        "the checker suggests compensation.",
+        Control.CHOICE_OR_OWN,
+        choices_from="categories",
     ),
     # The cause
     FieldSpec(
@@ -292,18 +296,19 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "follow_up.country",
         "Holiday country",
-        "Two-letter code whose public holidays are skipped; empty skips weekends only.",
-        Control.CODE,
-        "CA",
-        max_length=2,
+        "Whose public holidays are skipped; with none, only weekends are.",
+        Control.LOOKUP,
+        "Canada",
+        choices_from="countries",
     ),
     FieldSpec(
         "follow_up.subdivision",
         "Province or state",
         "When holidays differ by region.",
-        Control.CODE,
-        "ON",
-        max_length=3,
+        Control.LOOKUP,
+        "Ontario",
+        choices_from="subdivisions",
+        depends_on="follow_up.country",
     ),
     FieldSpec(
         "follow_up.promise",
@@ -362,6 +367,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         "200 King Street West\nToronto ON  M5H 3T4",
     ),
     FieldSpec("letter_date", "Letter date", "Unset, the letter carries the day it is sent.", Control.DATE),
+    FieldSpec(
+        "locale",
+        "Language and region",
+        "Written the reader's way: dates, amounts, and “apologise” or “apologize”.",
+        Control.LOOKUP,
+        "English (Canada)",
+        choices_from="locales",
+    ),
     # Your own words
     FieldSpec(
         "subject",
@@ -458,3 +471,82 @@ def prose_texts(draft: Draft) -> list[tuple[str, str]]:
         texts.append((f"questions[{index}].question", question.question))
         texts.append((f"questions[{index}].answer", question.answer))
     return [(path, text) for path, text in texts if text.strip()]
+
+
+# The lists behind LOOKUP and CHOICE_OR_OWN fields (and the settings that take the same
+# values), computed when first asked for: the table above stays plain data.
+
+LOCALES = "locales"
+COUNTRIES = "countries"
+SUBDIVISIONS = "subdivisions"
+CATEGORIES = "categories"
+CURRENCIES = "currencies"
+
+NO_COUNTRY = "No public holidays (weekends only)"
+WHOLE_COUNTRY = "The whole country"
+NOT_SET = "Not set"
+NO_CURRENCY = "None: chosen in each letter"
+
+
+def choice_list(name: str, depends_on: str = "") -> tuple[tuple[str, str], ...]:
+    """(value, label) pairs for the list `name`; `depends_on` is the country of SUBDIVISIONS.
+
+    Holiday country, region, currency and category start with the empty value, which is
+    allowed (weekends only; the whole country; none yet); a locale is always one of the list.
+    """
+    from desktop.core import business_days, formatting
+
+    if name == LOCALES:
+        return formatting.supported_locales()
+    if name == CURRENCIES:
+        return (("", NO_CURRENCY), *((c, f"{label} ({c})") for c, label in formatting.supported_currencies()))
+    if name == COUNTRIES:
+        return (("", NO_COUNTRY), *business_days.country_choices())
+    if name == SUBDIVISIONS:
+        return (("", WHOLE_COUNTRY), *business_days.subdivision_choices(depends_on))
+    if name == CATEGORIES:
+        return (("", NOT_SET), *((value, category_label(value)) for value in known_categories()))
+    raise KeyError(f"no list of choices called {name!r}")
+
+
+def unlisted_label(name: str, value: str) -> str:
+    """How a value that is not on its list is shown, so a draft that holds one still opens."""
+    from desktop.core import formatting
+
+    known = formatting.locale_name(value) if name == LOCALES else value
+    shown = value if known == value else f"{known}, {value}"
+    return f"{shown} (not on the list)"
+
+
+@lru_cache(maxsize=1)
+def known_categories() -> tuple[str, ...]:
+    """The incident categories the checker counts as a loss of money or time (the built-in
+    no-compensation rule's `categories`), in the rule file's spelling: lower case.
+
+    Read from the rule files as TOML, without building rules: the form asks before the
+    checker is built, and compiling every pattern twice would slow the start.
+    """
+    import tomllib
+
+    from desktop.core.checker.engine import builtin_rules_dir
+
+    for path in sorted(builtin_rules_dir().glob("*.toml")):
+        with path.open("rb") as handle:
+            rules = tomllib.load(handle).get("rule", [])
+        for rule in rules:
+            if isinstance(rule, dict) and rule.get("id") == "no-compensation":
+                categories = rule.get("params", {}).get("categories", [])
+                return tuple(sorted({str(c).strip().lower() for c in categories if str(c).strip()}))
+    return ()
+
+
+def category_label(value: str) -> str:
+    """ "Appointment" for "appointment": the checker's words, written as a label."""
+    return value[:1].upper() + value[1:]
+
+
+def closest_category(value: str, known: tuple[str, ...] | None = None) -> str | None:
+    """The known category a typed one most likely meant ("appointments" -> "appointment")."""
+    known = known_categories() if known is None else known
+    close = difflib.get_close_matches(value.strip().lower(), list(known), n=1, cutoff=0.75)
+    return close[0] if close else None

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from babel.numbers import is_currency
 
-from desktop.core.business_days import UnknownRegionError, add_business_days
+from desktop.core.business_days import UnknownRegionError, add_business_days, country_name
 from desktop.core.context import follow_up_date
 from desktop.core.fields import (
     BOTH,
@@ -17,12 +18,24 @@ from desktop.core.fields import (
     NOTICE,
     Control,
     FieldSpec,
+    category_label,
+    closest_category,
     default_required,
     field_label,
     field_spec,
     get_value,
+    known_categories,
 )
-from desktop.core.formatting import full_date, money
+from desktop.core.formatting import (
+    UnknownLocaleNameError,
+    check_locale,
+    currency_of,
+    full_date,
+    long_date,
+    money,
+    paper_for,
+    spelling,
+)
 from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind
 from desktop.core.templates import LetterTemplate
 
@@ -136,6 +149,7 @@ STEPS: tuple[Step, ...] = (
             "sender.signature",
             "sender.address",
             "letter_date",
+            "locale",
         ),
     ),
     Step(
@@ -268,6 +282,8 @@ def _problems(draft: Draft, today: dt.date | None) -> list[str]:
     amount = amount_preview(draft)
     if amount.problem and amount.field:
         problems.append(amount.field)
+    if not _known_locale(draft.locale):
+        problems.append("locale")
     if draft.kind is Kind.NOTICE:
         for index, question in enumerate(draft.questions):
             if question.question.strip() and not question.answer.strip():
@@ -323,15 +339,14 @@ def _region_problem(country: str, subdivision: str) -> FieldNote | None:
     """Country first, then region, so the message names the part that is wrong."""
     if not country:
         if subdivision:
-            return FieldNote("Enter the country of that province or state.", True, "follow_up.country")
+            return FieldNote("Choose the country of that province or state.", True, "follow_up.country")
         return None
     probe = dt.date(2026, 1, 1)
     try:
         add_business_days(probe, 1, country)
     except UnknownRegionError:
         return FieldNote(
-            f"No public-holiday calendar for “{country.upper()}”: use a two-letter country code such as "
-            "CA, GB or US.",
+            f"No public-holiday calendar for “{country.upper()}”: choose the country from the list.",
             True,
             "follow_up.country",
         )
@@ -339,7 +354,8 @@ def _region_problem(country: str, subdivision: str) -> FieldNote | None:
         add_business_days(probe, 1, country, subdivision)
     except UnknownRegionError:
         return FieldNote(
-            f"“{subdivision.upper()}” is not a province or state of {country.upper()} with its own holidays.",
+            f"“{subdivision.upper()}” is not a province or state of {country.upper()} with its own holidays: "
+            f"choose one of {country_name(country)}'s from the list.",
             True,
             "follow_up.subdivision",
         )
@@ -382,3 +398,57 @@ def amount_preview(draft: Draft) -> FieldNote:
     except ValueError as exc:
         return FieldNote(f"{exc}.", True, "")
     return FieldNote(f"Printed as {written}.")
+
+
+_SAMPLE_DAY = dt.date(2026, 11, 25)
+_SAMPLE_AMOUNT = Decimal("1234.50")
+
+
+@lru_cache(maxsize=32)
+def _known_locale(locale: str) -> bool:
+    """Cached: the form asks on every keystroke."""
+    try:
+        check_locale(locale)
+    except UnknownLocaleNameError:
+        return False
+    return True
+
+
+def locale_preview(draft: Draft) -> FieldNote:
+    """What the letter's locale does to it, in its own words: "Writes 25 November 2026,
+    £1,234.50, “apologise”; A4 paper unless your settings fix one"."""
+    if not _known_locale(draft.locale):
+        return FieldNote(
+            f"“{draft.locale}” is not a language and region Amends knows: choose one from the list.",
+            True,
+            "locale",
+        )
+    currency = draft.compensation.currency.upper() or _home_currency(draft.locale)
+    amount = ""
+    if is_currency(currency):
+        amount = f", {money(_SAMPLE_AMOUNT, currency, draft.locale)}"
+    return FieldNote(
+        f"Writes {long_date(_SAMPLE_DAY, draft.locale)}{amount}, “{spelling(draft.locale)}”; "
+        f"{paper_for(draft.locale)} paper unless your settings fix one."
+    )
+
+
+def _home_currency(locale: str) -> str:
+    region = locale.replace("-", "_").split("_")[-1]
+    return currency_of(region) if region.isalpha() and len(region) == 2 else ""
+
+
+def category_preview(draft: Draft, known: tuple[str, ...] | None = None) -> FieldNote:
+    """Whether the checker will weigh the category, said where it is chosen rather than
+    found out from a compensation suggestion that never comes."""
+    known = known_categories() if known is None else known
+    category = draft.incident.category.strip().lower()
+    if not category or category in known:
+        return FieldNote("")
+    close = closest_category(category, known)
+    meant = f" Did you mean “{category_label(close)}”?" if close else ""
+    return FieldNote(
+        f"“{draft.incident.category.strip()}” is your own category: the checker will not suggest "
+        f"compensation for it, whatever the letter says.{meant}",
+        True,
+    )

@@ -26,6 +26,7 @@ from desktop.core.settings import (
 )
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter
+from desktop.gui.first_run import offer_regional_setup
 from desktop.gui.main_window import MainWindow
 
 
@@ -34,9 +35,17 @@ def build_window(
     settings: QSettings | None = None,
     history_path: Path | None = None,
     user_dir: Path | None = None,
+    first_run: bool = False,
 ) -> MainWindow:
     """`user_dir` (settings, own templates and rules) and `history_path` default to the
-    user's data folder; tests pass their own."""
+    user's data folder; tests pass their own.
+
+    `first_run` asks where the user writes from when they have no settings file yet, before
+    anything reads the settings; `run_app` sets it, and tests leave it off unless they are
+    testing that question (every test has a fresh user folder, so it would be asked in each).
+    """
+    if first_run:
+        offer_regional_setup(user_dir)
     effective = load_effective(user_dir)
     recovery = RecoveryStore((user_dir or paths.user_data_dir()) / "recovery", uuid.uuid4().hex)
     checker, _rules, rule_problems = usable_checker(rule_files(effective))
@@ -115,7 +124,7 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Amends")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "amends-256.png")))
-    window = build_window(draft)
+    window = build_window(draft, first_run=not startup_check)  # an install check must never wait
     app.installEventFilter(SystemFileOpener(window))
     window.show()
     if draft is None:

@@ -2,9 +2,17 @@
 
 import datetime as dt
 
+import holidays
 import pytest
 
-from desktop.core.business_days import UnknownRegionError, add_business_days, is_business_day
+from desktop.core.business_days import (
+    UnknownRegionError,
+    add_business_days,
+    country_choices,
+    is_business_day,
+    subdivision_choices,
+    subdivision_name,
+)
 from desktop.core.context import follow_up_date
 from desktop.core.model import FollowUp, FollowUpMode
 
@@ -48,3 +56,24 @@ def test_follow_up_modes():
     assert follow_up_date(FollowUp(mode=FollowUpMode.DATE, date=pinned), FRIDAY) == pinned
     counted = FollowUp(mode=FollowUpMode.BUSINESS_DAYS, business_days=2, country="GB")
     assert follow_up_date(counted, FRIDAY) == dt.date(2026, 3, 17)
+
+
+def test_the_countries_to_choose_from_are_the_calendars_by_name():
+    supported = holidays.list_supported_countries(include_aliases=False)
+    choices = dict(country_choices())
+    assert set(choices) == set(supported)
+    assert (choices["CA"], choices["GB"], choices["US"]) == ("Canada", "United Kingdom", "United States")
+    names = [name for _code, name in country_choices()]
+    assert names == sorted(names)
+
+
+def test_the_regions_to_choose_from_are_the_countrys_with_their_names():
+    assert {code for code, _name in subdivision_choices("CA")} == set(
+        holidays.list_supported_countries()["CA"]
+    )
+    assert ("ON", "Ontario (ON)") in subdivision_choices("CA")
+    assert ("QC", "Quebec (QC)") in subdivision_choices("CA")  # the English name, not Québec
+    assert ("SCT", "Scotland (SCT)") in subdivision_choices("gb")
+    assert subdivision_name("CA", "on") == "Ontario"
+    assert subdivision_choices("FR")  # named or not, every region is offered
+    assert subdivision_choices("XQ") == () and subdivision_choices("") == ()

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from desktop.core.checker.draft_fields import WORDING_FIELDS
-from desktop.core.fields import FIELDS, Control, field_label, get_value, set_value
+from desktop.core.fields import FIELDS, Control, choice_list, field_label, get_value, set_value
 from desktop.core.form_steps import (
     STEPS,
     Completion,
     amount_preview,
+    category_preview,
     follow_up_preview,
+    locale_preview,
     step_by_id,
     step_of,
     step_status,
@@ -154,7 +156,7 @@ def test_the_follow_up_preview_says_the_date_and_how_it_was_counted():
     [
         ("XX", "", "follow_up.country", "No public-holiday calendar for “XX”"),
         ("CA", "ZZ", "follow_up.subdivision", "“ZZ” is not a province or state of CA"),
-        ("", "ON", "follow_up.country", "Enter the country"),
+        ("", "ON", "follow_up.country", "Choose the country"),
     ],
 )
 def test_a_wrong_holiday_region_is_explained_not_raised(country, subdivision, field, words):
@@ -204,3 +206,41 @@ def test_leftovers_of_an_unchosen_follow_up_or_offer_do_not_count_as_content():
         assert step_status(draft, step_by_id(step_id), template()).completion is Completion.OPTIONAL_EMPTY
     draft.follow_up.mode = FollowUpMode.BUSINESS_DAYS
     assert step_status(draft, step_by_id("follow_up"), template()).completion is Completion.COMPLETE
+
+
+def test_values_whose_typo_changes_behaviour_are_chosen_from_lists():
+    chosen = {"incident.category", "follow_up.country", "follow_up.subdivision", "locale"}
+    for path in chosen:
+        spec = next(f for f in FIELDS if f.path == path)
+        assert spec.control in (Control.LOOKUP, Control.CHOICE_OR_OWN), path
+        assert choice_list(spec.choices_from, "CA"), path
+    assert step_of("locale") is step_by_id("sender")
+    assert field_label("locale") == "Language and region"
+
+
+def test_a_category_the_checker_does_not_know_is_said_with_the_one_meant():
+    draft = clinic_draft()
+    assert category_preview(draft).text == ""  # "appointment": the checker knows it
+    draft.incident.category = "Appointments "
+    note = category_preview(draft)
+    assert note.problem and "will not suggest compensation" in note.text
+    assert note.text.endswith("Did you mean “Appointment”?")
+    draft.incident.category = "data"
+    assert not category_preview(draft).text.endswith("?")
+    assert step_status(draft, step_by_id("incident")).completion is Completion.COMPLETE  # a warning only
+
+
+def test_the_locale_says_what_it_writes_and_an_unknown_one_stops_the_step():
+    draft = clinic_draft()
+    assert locale_preview(draft).text == (
+        "Writes 25 November 2026, £1,234.50, “apologise”; A4 paper unless your settings fix one."
+    )
+    draft.locale = "en_CA"
+    draft.compensation.currency = ""
+    assert locale_preview(draft).text == (
+        "Writes November 25, 2026, $1,234.50, “apologize”; Letter paper unless your settings fix one."
+    )
+    draft.locale = "xx_YY"
+    assert locale_preview(draft).problem
+    status = step_status(draft, step_by_id("sender"))
+    assert status.completion is Completion.INCOMPLETE and status.missing == ("locale",)

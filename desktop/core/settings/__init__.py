@@ -30,11 +30,19 @@ from desktop.core.settings.personal import (
 )
 from desktop.core.settings.problems import Problem, SettingValueError
 from desktop.core.settings.profile import TeamProfile, load_profile
+from desktop.core.settings.regional import (
+    REGIONAL_KEYS,
+    Regional,
+    needs_regional_setup,
+    regional_defaults,
+    with_regional,
+)
 from desktop.core.settings.schema import PERSONAL, TEAM, Setting
 
 __all__ = [
     "BUNDLE_SUFFIX",
     "PERSONAL",
+    "REGIONAL_KEYS",
     "SETTINGS_FILE",
     "TEAM",
     "EffectiveSettings",
@@ -42,6 +50,7 @@ __all__ = [
     "Problem",
     "ProfileBundleError",
     "ProfileExistsError",
+    "Regional",
     "Setting",
     "SettingValueError",
     "Settings",
@@ -53,12 +62,15 @@ __all__ = [
     "load_profile",
     "load_settings",
     "merge",
+    "needs_regional_setup",
     "new_draft_defaults",
     "profile_folder",
     "read_settings",
+    "regional_defaults",
     "rule_files",
     "save_settings",
     "template_dirs",
     "usable_checker",
     "usable_rule_files",
+    "with_regional",
 ]

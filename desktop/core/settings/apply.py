@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.model import Draft, FollowUp, Sender
+from desktop.core.model import Compensation, Draft, FollowUp, Sender
 from desktop.core.settings.effective import EffectiveSettings
 from desktop.core.settings.problems import Problem
 from desktop.core.writers.docx import DocxLayout
@@ -21,7 +21,7 @@ USER_TEMPLATES_DIR = "templates"
 
 
 def new_draft_defaults(effective: EffectiveSettings) -> Draft:
-    """An empty draft with the sender, sign-off, template, locale and holiday calendar filled in."""
+    """An empty draft with the sender, sign-off, template, locale, currency and holiday calendar filled in."""
     return Draft(
         template=str(effective["letter.template"]),
         locale=str(effective["letter.locale"]),
@@ -35,6 +35,7 @@ def new_draft_defaults(effective: EffectiveSettings) -> Draft:
             sign_off=str(effective["letter.sign_off"]),
             signature="\n".join(_lines(effective["sender.signature"])),
         ),
+        compensation=Compensation(currency=str(effective["letter.currency"]).upper()),
         follow_up=FollowUp(
             country=str(effective["holidays.country"]).upper(),
             subdivision=str(effective["holidays.subdivision"]).upper(),

@@ -33,6 +33,16 @@ def email(value: object) -> str | None:
     return None
 
 
+def currency(value: object) -> str | None:
+    if not value:
+        return None
+    from babel.numbers import is_currency
+
+    if not is_currency(str(value).upper()):
+        return f"{value!r} is not a currency code; write it like CAD, GBP or EUR"
+    return None
+
+
 def country(value: object) -> str | None:
     if not value:
         return None

@@ -29,6 +29,9 @@ class Setting:
     choices: tuple[str, ...] = ()
     check: Callable[[object], str | None] | None = None
     """Refuses a value of the right kind that still makes no sense; returns the reason."""
+    choices_from: str = ""
+    """The run-time list a value is picked from in the dialog (`desktop.core.fields.choice_list`):
+    locales, countries. Unlike `choices`, it does not refuse other values; `check` does that."""
 
     def convert(self, value: object) -> object:
         """The value as Python, or SettingValueError naming this key and the reason."""
@@ -53,7 +56,20 @@ TEMPLATE = Setting(
     check=checks.template_id,
 )
 LOCALE = Setting(
-    "letter.locale", TEXT, "en_GB", "Language and region for dates and amounts.", check=checks.locale
+    "letter.locale",
+    TEXT,
+    "en_GB",
+    "The reader's language and region: dates, amounts, “apologise” or “apologize”, and paper on auto.",
+    check=checks.locale,
+    choices_from="locales",
+)
+CURRENCY = Setting(
+    "letter.currency",
+    TEXT,
+    "",
+    "The currency of what a new letter offers (CAD, GBP); empty: chosen per letter.",
+    check=checks.currency,
+    choices_from="currencies",
 )
 PAGE_SIZE = Setting(
     "page.size",
@@ -71,11 +87,16 @@ COUNTRY = Setting(
     "",
     "Country whose public holidays business-day follow-ups skip (CA, GB); empty: weekends only.",
     check=checks.country,
+    choices_from="countries",
 )
 SUBDIVISION = Setting(
-    "holidays.subdivision", TEXT, "", "Province or state within the country (ON), where holidays differ."
+    "holidays.subdivision",
+    TEXT,
+    "",
+    "Province or state within the country (ON), where holidays differ.",
+    choices_from="subdivisions",
 )
-SHARED = (SIGN_OFF, TEMPLATE, LOCALE, PAGE_SIZE, MARGINS_MM, COUNTRY, SUBDIVISION)
+SHARED = (SIGN_OFF, TEMPLATE, LOCALE, CURRENCY, PAGE_SIZE, MARGINS_MM, COUNTRY, SUBDIVISION)
 
 PERSONAL = (
     Setting("sender.name", TEXT, "", "Your name, printed under the sign-off."),

@@ -1,13 +1,24 @@
-"""Steps whose inputs depend on each other: compensation by its kind, follow-up by its mode."""
+"""Steps whose inputs depend on each other (compensation by its kind, follow-up by its mode),
+or that say under a choice what it does to the letter (the category, the locale)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.core.form_steps import FieldNote, Step, amount_preview, follow_up_preview
+from desktop.core.fields import NOT_SET, category_label
+from desktop.core.form_steps import (
+    FieldNote,
+    Step,
+    amount_preview,
+    category_preview,
+    follow_up_preview,
+    locale_preview,
+)
 from desktop.core.model import CompensationKind, FollowUpMode
+from desktop.gui.form.choice_box import ChoiceOrOwn
 from desktop.gui.form.step_page import StepPage
 
 _PROBLEM_MARK = "⚠ "
@@ -19,6 +30,46 @@ def show_note(label: QLabel, note: FieldNote) -> None:
     if text != label.text():  # runs on every keystroke in the step: leave the label alone if it can be
         label.setText(text)
         label.setVisible(bool(text))
+
+
+class IncidentPage(StepPage):
+    """Says when a category is one the checker does not know, so a typo is seen, not silent."""
+
+    def __init__(self, step: Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._categories: tuple[str, ...] | None = None  # None: the built-in rules' own
+        self._category_note = self.add_note("incident.category", "What the category does")
+
+    def set_categories(self, categories: Iterable[str]) -> None:
+        """The categories of the checker in use, when team rules change the built-in list."""
+        self._categories = tuple(sorted({c.strip().lower() for c in categories if c.strip()}))
+        control = self.control_for("incident.category")
+        assert isinstance(control, ChoiceOrOwn)
+        control.set_choices([("", NOT_SET), *((c, category_label(c)) for c in self._categories)])
+        draft = self.draft()
+        if draft is not None:
+            self.set_draft(draft)
+
+    def _refresh(self) -> None:
+        draft = self.draft()
+        if draft is not None:
+            show_note(self._category_note, category_preview(draft, self._categories))
+
+
+class SenderPage(StepPage):
+    """Shows what the letter's locale writes: its dates, amounts, spelling and paper."""
+
+    def __init__(self, step: Step, parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self._locale_note = self.add_note("locale", "What the language and region write")
+
+    def locale_note(self) -> str:
+        return self._locale_note.text()
+
+    def _refresh(self) -> None:
+        draft = self.draft()
+        if draft is not None:
+            show_note(self._locale_note, locale_preview(draft))
 
 
 class CompensationPage(StepPage):
@@ -75,5 +126,10 @@ class FollowUpPage(StepPage):
 
 
 def page_for(step: Step) -> StepPage:
-    pages: dict[str, type[StepPage]] = {"compensation": CompensationPage, "follow_up": FollowUpPage}
+    pages: dict[str, type[StepPage]] = {
+        "incident": IncidentPage,
+        "compensation": CompensationPage,
+        "follow_up": FollowUpPage,
+        "sender": SenderPage,
+    }
     return pages.get(step.id, StepPage)(step)

@@ -18,9 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.fields import Control, FieldSpec, field_spec, get_value, set_value
+from desktop.core.fields import (
+    Control,
+    FieldSpec,
+    choice_list,
+    field_spec,
+    get_value,
+    set_value,
+    unlisted_label,
+)
 from desktop.core.form_steps import Step
 from desktop.core.model import Draft, Kind
+from desktop.gui.form.choice_box import ChoiceBox, ChoiceOrOwn
 from desktop.gui.form.controls import OptionalDateEdit, amount_edit, code_edit, parse_amount
 from desktop.gui.form.prose_edit import ProseEdit
 from desktop.gui.form.questions import QuestionsEditor
@@ -93,6 +102,8 @@ class StepPage(QWidget):
             Control.CODE: self._build_code,
             Control.DATE: self._build_date,
             Control.CHOICE: self._build_choice,
+            Control.LOOKUP: self._build_lookup,
+            Control.CHOICE_OR_OWN: self._build_choice_or_own,
             Control.AMOUNT: self._build_amount,
             Control.COUNT: self._build_count,
             Control.QUESTIONS: self._build_questions,
@@ -153,6 +164,46 @@ class StepPage(QWidget):
         self._loaders[spec.path] = lambda value: combo.setCurrentIndex(combo.findData(str(value)))
         combo.currentIndexChanged.connect(lambda: self._write_choice(spec.path, combo.currentData()))
         return combo
+
+    def _build_lookup(self, spec: FieldSpec) -> QWidget:
+        box = ChoiceBox(spec.label, unlisted=lambda value: unlisted_label(spec.choices_from, value))
+        if not spec.depends_on:
+            box.set_choices(choice_list(spec.choices_from))
+
+        def load(value: object) -> None:
+            if spec.depends_on and self._draft is not None:
+                box.set_choices(choice_list(spec.choices_from, str(get_value(self._draft, spec.depends_on))))
+            box.set_value(str(value))
+
+        self._loaders[spec.path] = load
+        box.value_chosen.connect(lambda value: self._write(spec.path, value))
+        return box
+
+    def _build_choice_or_own(self, spec: FieldSpec) -> QWidget:
+        choice = ChoiceOrOwn(spec.label, choice_list(spec.choices_from))
+        choice.combo.setObjectName(spec.path)  # the combo is what a person picks in, and tests find
+        choice.own.setObjectName(f"{spec.path}.own")
+        self._loaders[spec.path] = lambda value: choice.set_value(str(value))
+        choice.value_edited.connect(lambda value: self._write(spec.path, value))
+        return choice
+
+    def _update_dependents(self, path: str) -> list[str]:
+        """A new country brings its own list of regions; a region not of it is cleared.
+        Returns the fields changed that way."""
+        assert self._draft is not None
+        changed = []
+        for spec in self.step.fields:
+            if spec.depends_on != path:
+                continue
+            box = self._controls[spec.path]
+            assert isinstance(box, ChoiceBox)
+            box.set_choices(choice_list(spec.choices_from, str(get_value(self._draft, path))))
+            current = str(get_value(self._draft, spec.path))
+            if current and not box.is_listed(current):
+                set_value(self._draft, spec.path, "")
+                box.set_value("")
+                changed.append(spec.path)
+        return changed
 
     def _build_amount(self, spec: FieldSpec) -> QWidget:
         edit = amount_edit(spec.label, spec.example)
@@ -222,6 +273,8 @@ class StepPage(QWidget):
         if self._loading or self._draft is None:
             return
         set_value(self._draft, path, value)
+        for dependent in self._update_dependents(path):
+            self.field_edited.emit(dependent)
         self._report(path)
 
     def _write_choice(self, path: str, value: str) -> None:

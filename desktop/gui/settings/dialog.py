@@ -32,6 +32,7 @@ from desktop.core.settings import (
 )
 from desktop.gui import dialogs
 from desktop.gui.settings import profile_actions
+from desktop.gui.settings.editors import LookupEditor
 from desktop.gui.settings.field import SettingField
 from desktop.gui.settings.pages import build_tabs, problems_label, title_of
 
@@ -119,10 +120,14 @@ class SettingsDialog(QDialog):
         field = self._fields[key]
         raw = field.editor.value()
         try:
+            if key == SUBDIVISION and raw and not self._settings.is_set(COUNTRY):
+                self._keep_listed_country()
             if raw is None:
                 self._settings = self._settings.without(key)
             else:
                 self._settings = self._settings.with_value(key, raw)
+            if key == COUNTRY:
+                self._forget_foreign_subdivision()
         except SettingValueError as exc:
             field.show_error(exc.reason)
             self._invalid.add(key)
@@ -130,6 +135,20 @@ class SettingsDialog(QDialog):
             field.show_error(None)
             self._invalid.discard(key)
         self._after_change(key)
+
+    def _keep_listed_country(self) -> None:
+        """A region picked from the team's (or computer's) country's list takes that country
+        along: country and region come from one file together, so alone it would lose it."""
+        merged = merge(self._settings, self._profile, self._user_dir, site=self._site)
+        if merged[COUNTRY]:
+            self._settings = self._settings.with_value(COUNTRY, merged[COUNTRY])
+
+    def _forget_foreign_subdivision(self) -> None:
+        """A new country brings its own regions: one of the old country's is dropped, not refused."""
+        if self._settings.is_set(SUBDIVISION) and checks.subdivision_of(
+            str(self._settings[COUNTRY]), str(self._settings[SUBDIVISION])
+        ):
+            self._settings = self._settings.without(SUBDIVISION)
 
     def _on_clear(self, key: str) -> None:
         self._settings = self._settings.without(key)
@@ -149,6 +168,9 @@ class SettingsDialog(QDialog):
 
     def _refresh(self, editing: str | None = None, show_all: bool = False) -> None:
         merged = merge(self._settings, self._profile, self._user_dir, site=self._site)
+        regions = self._fields[SUBDIVISION].editor
+        if isinstance(regions, LookupEditor):
+            regions.set_depends_on(str(merged[COUNTRY]))
         for key, field in self._fields.items():
             field.show_source(merged.sources[key], self._settings.is_set(key))
             following = not self._settings.is_set(key) and key not in self._invalid

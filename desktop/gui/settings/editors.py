@@ -12,9 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from desktop.core.fields import SUBDIVISIONS, choice_list, unlisted_label
 from desktop.core.settings import Setting
 from desktop.core.settings.kinds import FOLDER, LINES, MARGINS, NUMBER
 from desktop.gui import dialogs
+from desktop.gui.form.choice_box import ChoiceBox
 
 
 class Editor(QWidget):
@@ -119,6 +121,33 @@ class ChoiceEditor(Editor):
         return self._combo
 
 
+class LookupEditor(Editor):
+    """A value picked from a run-time list (locales, countries, regions, currencies) by name;
+    a value in the file that is not on the list is shown as such until another is picked."""
+
+    def __init__(self, list_name: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._list = list_name
+        self._box = ChoiceBox(title, unlisted=lambda value: unlisted_label(list_name, value))
+        if list_name != SUBDIVISIONS:
+            self._box.set_choices(choice_list(list_name))
+        _single(self, self._box)
+        self._box.value_chosen.connect(lambda _value: self.edited.emit())
+
+    def set_depends_on(self, value: str) -> None:
+        """The regions of this country, for a list that depends on one."""
+        self._box.set_choices(choice_list(self._list, value))
+
+    def value(self) -> object:
+        return self._box.value()
+
+    def set_value(self, value: object) -> None:
+        self._box.set_value("" if value is None else str(value))
+
+    def control(self) -> QWidget:
+        return self._box
+
+
 class FolderEditor(Editor):
     """A path typed or chosen; empty means unset (for the team profile: no profile)."""
 
@@ -157,6 +186,8 @@ def make_editor(setting: Setting, title: str) -> Editor:
     """The editor for `setting`'s kind; choices win over the kind (a closed list is a combo)."""
     if setting.choices:
         return ChoiceEditor(setting.choices)
+    if setting.choices_from:
+        return LookupEditor(setting.choices_from, title)
     if setting.kind is LINES:
         return LinesEditor()
     if setting.kind in (NUMBER, MARGINS):

@@ -21,6 +21,8 @@ GROUP_TITLES = {
 LABELS = {
     "sender.email": "E-mail",
     "letter.sign_off": "Sign-off",
+    "letter.locale": "Language and region",
+    "letter.currency": "Currency",
     "letter.template": "Default template",
     "page.size": "Paper size",
     "page.margins_mm": "Margins (mm)",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QPlainTextEdit
 
 from desktop.core.model import FollowUpMode, Kind
 from desktop.core.templates import LetterTemplate
+from desktop.gui.form.choice_box import ChoiceBox
 from tests.gui.form.conftest import step_marks
 
 
@@ -36,20 +37,22 @@ def test_the_date_follows_each_change_to_the_count(qtbot, panel, rrsp):
     assert date_note(panel).text().startswith("Friday, November 27, 2026 — 5 business days")
 
 
-def test_an_unknown_country_is_explained_inline_and_marks_the_step(qtbot, panel, rrsp):
+def test_an_unknown_country_in_a_draft_is_shown_explained_and_replaced_from_the_list(qtbot, panel, rrsp):
+    rrsp.follow_up.country = "XX"  # a hand-edited or older draft: the list cannot produce it
+    rrsp.follow_up.subdivision = ""
     panel.set_draft(rrsp)
-    country = panel.findChild(QLineEdit, "follow_up.country")
-    country.clear()
-    qtbot.keyClicks(country, "xx")
-    assert rrsp.follow_up.country == "XX"
+    country = panel.findChild(ChoiceBox, "follow_up.country")
+    assert country.currentText() == "XX (not on the list)"
     assert date_note(panel).text() == (
-        "⚠ No public-holiday calendar for “XX”: use a two-letter country code such as CA, GB or US."
+        "⚠ No public-holiday calendar for “XX”: choose the country from the list."
     )
     assert step_marks(panel)["Follow-up"] == "•"
-    country.clear()
-    qtbot.keyClicks(country, "ca")
+    with qtbot.waitSignal(panel.draft_edited):
+        assert country.choose("CA")
+    assert rrsp.follow_up.country == "CA"
     assert date_note(panel).text().startswith("Tuesday, November 24, 2026")
     assert step_marks(panel)["Follow-up"] == "✓"
+    assert "XX (not on the list)" not in [country.itemText(row) for row in range(country.count())]
 
 
 def test_the_mode_shows_only_the_inputs_it_uses(panel, rrsp):

@@ -23,6 +23,7 @@ from desktop.core.checker.draft_fields import WORDING_FIELDS
 from desktop.core.model import CompensationKind, Kind
 from desktop.core.templates import LetterTemplate
 from desktop.gui.form import ProseEdit
+from desktop.gui.form.choice_box import ChoiceBox
 from desktop.gui.form.controls import OptionalDateEdit
 from tests.gui.form.conftest import show, step_marks
 
@@ -42,7 +43,9 @@ def test_set_draft_fills_every_input_from_the_draft(panel, rrsp):
     assert panel.findChild(QComboBox, "compensation.kind").currentText() == "Something else, in your words"
     assert panel.findChild(QComboBox, "follow_up.mode").currentText() == "Within a number of business days"
     assert panel.findChild(QAbstractSpinBox, "follow_up.business_days").value() == 2
-    assert panel.findChild(QLineEdit, "follow_up.subdivision").text() == "ON"
+    subdivision = panel.findChild(ChoiceBox, "follow_up.subdivision")
+    assert (subdivision.value(), subdivision.currentText()) == ("ON", "Ontario (ON)")
+    assert panel.findChild(ChoiceBox, "locale").currentText() == "English (Canada)"
     assert panel.findChild(QComboBox, "sender.sign_off").currentText() == "Yours sincerely"
     assert panel.findChild(OptionalDateEdit, "letter_date").text() == "Fri 20 Nov 2026"
 
@@ -87,7 +90,8 @@ def test_other_inputs_write_typed_values_into_the_draft(qtbot, panel, empty_lett
     assert empty_letter.incident.occurred_on == dt.date.today()
     qtbot.keyClick(date, Qt.Key.Key_Delete)
     assert empty_letter.incident.occurred_on is None and date.text() == "Not set"
-    panel.findChild(QComboBox, "incident.category").setEditText("billing")
+    category = panel.findChild(ChoiceBox, "incident.category")
+    category.setCurrentIndex(category.findText("Billing"))
     assert empty_letter.incident.category == "billing"
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import type_into, write_settings
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from conftest import PROFILE, type_into, write_settings
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTabWidget
 
+from desktop.core.business_days import subdivision_choices
 from desktop.core.settings import SETTINGS_FILE, load_settings
 from desktop.gui import dialogs
+from desktop.gui.form.choice_box import ChoiceBox
 from desktop.gui.settings import dialog as dialog_module
+from tests.helpers.choosing import labels, pick
 
 
 def test_shows_the_values_of_an_existing_settings_file(user_dir, open_dialog):
@@ -52,13 +56,48 @@ def test_an_invalid_value_is_explained_and_disables_ok(user_dir, open_dialog, qt
     assert not dialog.field("page.margins_mm").error.isHidden()
     assert not ok.isEnabled()
     assert "Margins (mm)" in dialog.blocked.text()
-    type_into(qtbot, dialog, "letter.locale", "xx_YY")
-    assert "not a locale" in dialog.field("letter.locale").error.text()
     type_into(qtbot, dialog, "page.margins_mm", "20")
-    assert not ok.isEnabled()
-    type_into(qtbot, dialog, "letter.locale", "fr_CA")
     assert ok.isEnabled()
-    assert dialog.field("letter.locale").error.isHidden()
+
+
+def test_a_locale_is_picked_from_the_list_and_cannot_be_mistyped(user_dir, open_dialog, qtbot):
+    dialog = open_dialog(user_dir)
+    locale = dialog.field("letter.locale").editor.control()
+    assert isinstance(locale, ChoiceBox)
+    assert {"English (Canada)", "English (United Kingdom)", "English (United States)"} <= set(labels(locale))
+    pick(qtbot, locale, "xx_YY")  # names no locale: put back, nothing set
+    assert locale.currentText() == "English (United Kingdom)"
+    assert not dialog.settings.is_set("letter.locale") and dialog._ok.isEnabled()
+    pick(qtbot, locale, "Canada")
+    assert locale.currentText() == "English (Canada)"
+    assert dialog.field("letter.locale").source.text() == "your setting"
+    dialog.accept()
+    assert load_settings(user_dir / SETTINGS_FILE).settings["letter.locale"] == "en_CA"
+
+
+def test_country_region_and_currency_are_chosen_by_name(user_dir, open_dialog, qtbot):
+    dialog = open_dialog(user_dir)
+    country = dialog.field("holidays.country").editor.control()
+    region = dialog.field("holidays.subdivision").editor.control()
+    currency = dialog.field("letter.currency").editor.control()
+    assert region.values() == [""]  # no country: no regions to choose from
+    pick(qtbot, country, "Canada")
+    assert region.values() == ["", *(code for code, _name in subdivision_choices("CA"))]
+    pick(qtbot, region, "Ontario")
+    pick(qtbot, currency, "Canadian Dollar")
+    assert (country.currentText(), region.currentText(), currency.currentText()) == (
+        "Canada",
+        "Ontario (ON)",
+        "Canadian Dollar (CAD)",
+    )
+    dialog.accept()
+    saved = load_settings(user_dir / SETTINGS_FILE)
+    assert saved.problems == []
+    assert [saved.settings[k] for k in ("holidays.country", "holidays.subdivision", "letter.currency")] == [
+        "CA",
+        "ON",
+        "CAD",
+    ]
 
 
 def test_team_values_are_labelled_and_a_personal_value_overrides_them(user_dir, team_dir, open_dialog, qtbot):
@@ -143,17 +182,19 @@ def qtbot_left():
     return Qt.MouseButton.LeftButton
 
 
-def test_a_province_must_belong_to_the_country(user_dir, open_dialog, qtbot):
+def test_a_new_country_drops_a_province_of_the_old_one(user_dir, open_dialog, qtbot):
+    write_settings(user_dir, '[holidays]\ncountry = "CA"\nsubdivision = "ON"\n')
     dialog = open_dialog(user_dir)
-    type_into(qtbot, dialog, "holidays.country", "CA")
-    type_into(qtbot, dialog, "holidays.subdivision", "XX")
-    assert "not a subdivision of CA" in dialog.field("holidays.subdivision").error.text()
-    assert not dialog._ok.isEnabled()
-    type_into(qtbot, dialog, "holidays.subdivision", "ON")
-    assert dialog._ok.isEnabled()
+    region = dialog.field("holidays.subdivision").editor.control()
+    assert region.currentText() == "Ontario (ON)"
+    pick(qtbot, dialog.field("holidays.country").editor.control(), "United States")
+    assert "TX" in region.values() and "ON" not in region.values()
+    assert region.currentText() == "The whole country"
+    assert dialog.field("holidays.subdivision").error.isHidden() and dialog._ok.isEnabled()
     dialog.accept()
     saved = load_settings(user_dir / SETTINGS_FILE)
-    assert saved.problems == [] and saved.settings["holidays.subdivision"] == "ON"
+    assert saved.problems == []
+    assert (saved.settings["holidays.country"], saved.settings["holidays.subdivision"]) == ("US", "")
 
 
 def test_this_computers_settings_name_the_team_and_sit_beneath_the_users(
@@ -176,10 +217,43 @@ def test_this_computers_settings_name_the_team_and_sit_beneath_the_users(
         "set for this computer",
     )
     locale = dialog.field("letter.locale")
-    assert (locale.editor.control().text(), locale.source.text()) == ("en_CA", "from team profile")
+    assert (locale.editor.value(), locale.source.text()) == ("en_CA", "from team profile")
+    assert locale.editor.control().currentText() == "English (Canada)"
     type_into(qtbot, dialog, "letter.sign_off", "Warm wishes")
     assert sign_off.source.text() == "your setting"
     dialog.accept()
     saved = load_settings(user_dir / SETTINGS_FILE).settings
     assert saved["letter.sign_off"] == "Warm wishes"
     assert not saved.is_set("team.profile")  # the computer's choice is not copied into the user's file
+
+
+def test_a_province_picked_from_the_teams_country_keeps_that_country(user_dir, team_dir, open_dialog, qtbot):
+    (team_dir / "profile.toml").write_text(PROFILE + '[holidays]\ncountry = "CA"\n', encoding="utf-8")
+    write_settings(user_dir, f'[team]\nprofile = "{team_dir.as_posix()}"\n')
+    dialog = open_dialog(user_dir)
+    region = dialog.field("holidays.subdivision").editor.control()
+    assert "ON" in region.values()
+    pick(qtbot, region, "Ontario")
+    assert dialog.field("holidays.subdivision").error.isHidden() and dialog._ok.isEnabled()
+    dialog.accept()
+    saved = load_settings(user_dir / SETTINGS_FILE)
+    assert saved.problems == []
+    assert (saved.settings["holidays.country"], saved.settings["holidays.subdivision"]) == ("CA", "ON")
+
+
+def test_typing_only_searches_and_moving_on_puts_back_what_names_nothing(user_dir, open_dialog, qtbot):
+    dialog = open_dialog(user_dir)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == "Holidays"))
+    country = dialog.field("holidays.country").editor.control()
+    country.setFocus()
+    qtbot.waitUntil(country.hasFocus)
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country.lineEdit(), "Ontario")
+    assert country.lineEdit().text() == "Ontario"
+    qtbot.keyClick(country, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not country.hasFocus())
+    assert country.currentText() == "No public holidays (weekends only)"
+    assert not dialog.settings.is_set("holidays.country")
