@@ -27,3 +27,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _GUI_DIR in Path(item.fspath).parents:
             item.add_marker(pytest.mark.gui)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Empty the clipboard while Python still runs. Qt's offscreen platform keeps the last
+    QMimeData a test copied in a static that is destroyed after Python has finalized, and
+    PySide's wrapper then crashes the process at exit (status 139) after every test passed.
+    A real desktop's clipboard (xcb) does not do this."""
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
