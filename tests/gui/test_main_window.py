@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import platform
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest

@@ -67,7 +67,8 @@ def test_every_menu_shortcut_fires_from_inside_a_text_field(qtbot, window, monke
         a.text() for a in actions
     }
     for action in actions:
-        action.triggered.connect(lambda _checked=False, text=action.text(): fired.append(text))
+        text = action.text()
+        action.triggered.connect(lambda _checked=False, text=text: fired.append(text))
     for action in actions:
         window.files.open_path(RRSP, example=True)  # Ctrl+N leaves a blank letter, which cannot go
         focus_name_field(qtbot, window)
