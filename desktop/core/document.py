@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LINE_BREAK = "\n"
+"""A line break within a block (Shift+Enter in a field), as it stands in a run's text.
+
+A run's text holds no other newline: a new paragraph is a new block. Every writer renders
+the break in its own way (HTML `<br>`, a newline in plain text, Word's `<w:br/>`), and
+`plain()` keeps it as a newline, which the checker reads as the end of a line, not of a paragraph.
+"""
+
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one style."""
+    """A stretch of text with one style; it may hold `LINE_BREAK`s."""
 
     text: str
     emphasis: bool = False

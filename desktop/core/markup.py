@@ -1,18 +1,22 @@
 """Turning a template's output (a small XML vocabulary) into a `Document`.
 
-Templates write `<p>`, `<ul><li>`, `<em>`, `<strong>` and the letter parts (`<letterhead>`,
+Templates write `<p>`, `<ul><li>`, `<em>`, `<strong>`, `<br/>` and the letter parts (`<letterhead>`,
 `<date>`, `<address>`, `<subject>`, `<salutation>`, `<h>`, `<signoff>`). Jinja's autoescape
 turns whatever a user typed into entities, and the XML parser turns them back into the same
 characters, so a customer called `<b>O'Brien & Sons</b>` comes out exactly as typed and can
-never become markup. Whitespace inside a block collapses as in HTML, so templates may wrap lines.
+never become markup. Whitespace inside a block collapses as in HTML, so templates may wrap lines;
+only `<br/>` breaks a line within a block (a `LINE_BREAK` in the run's text).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from itertools import groupby
+from operator import itemgetter
 
 from desktop.core.document import (
+    LINE_BREAK,
     AddressBlock,
     Block,
     BulletList,
@@ -142,8 +146,14 @@ def _collect(element: ET.Element, emphasis: bool, strong: bool, out: list[Run]) 
             _collect(child, True, strong, out)
         elif child.tag == "strong":
             _collect(child, emphasis, True, out)
+        elif child.tag == "br":
+            if len(child) or (child.text or "").strip():
+                raise MarkupError("<br/> stands alone: it cannot hold text or elements")
+            out.append(Run(LINE_BREAK, emphasis, strong))
         else:
-            raise MarkupError(f"<{child.tag}> cannot stand inside <{element.tag}>; use <em> or <strong>")
+            raise MarkupError(
+                f"<{child.tag}> cannot stand inside <{element.tag}>; use <em>, <strong> or <br/>"
+            )
         if child.tail:
             out.append(Run(_collapse(child.tail), emphasis, strong))
 
@@ -161,7 +171,34 @@ def _tidy(runs: list[Run]) -> Runs:
             merged[-1] = Run(merged[-1].text + text, run.emphasis, run.strong)
         else:
             merged.append(Run(text, run.emphasis, run.strong))
+    if any(LINE_BREAK in run.text for run in merged):
+        return _tidy_breaks(merged)
     if merged:
         merged[0] = Run(merged[0].text.lstrip(), merged[0].emphasis, merged[0].strong)
         merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].emphasis, merged[-1].strong)
     return tuple(run for run in merged if run.text)
+
+
+def _tidy_breaks(runs: list[Run]) -> Runs:
+    """Line breaks without spaces around them, one at most in a row, none at the ends.
+
+    Character by character, because a break and the space beside it may sit in runs of
+    different styles; only blocks with a break come here, and they are short.
+    """
+    kept: list[tuple[str, tuple[bool, bool]]] = []
+    for run in runs:
+        style = (run.emphasis, run.strong)
+        for char in run.text:
+            if char == LINE_BREAK:
+                while kept and kept[-1][0] == " ":
+                    kept.pop()
+                if not kept or kept[-1][0] == LINE_BREAK:
+                    continue
+            elif char == " " and (not kept or kept[-1][0] == LINE_BREAK):
+                continue
+            kept.append((char, style))
+    while kept and kept[-1][0] in (" ", LINE_BREAK):
+        kept.pop()
+    return tuple(
+        Run("".join(char for char, _ in chars), *style) for style, chars in groupby(kept, key=itemgetter(1))
+    )

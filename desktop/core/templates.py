@@ -217,35 +217,56 @@ def _full_date(context: jinja2.runtime.Context, day: dt.date | None) -> str:
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•])\s+")
+LINE_SEPARATOR = "\u2028"
+"""What Shift+Enter puts in a field: a line break within a paragraph. Enter's newline parts paragraphs."""
+_NEWLINES = re.compile(r"\r\n?|\u2029")
+_BREAKS = re.compile(r"[\n\r\u2028\u2029]")
 
 
 def paragraphs(text: str) -> Markup:
-    """A multi-line field as blocks: blank lines part paragraphs, "- " lines make a list."""
-    if "\n" not in text and not _BULLET.match(text):  # the usual field: one paragraph
+    """A multi-line field as blocks: each line a paragraph, a line separator (Shift+Enter) a
+    line break within it, and "- " lines a list. Blank lines add nothing: several Enters in a
+    row still make one paragraph break, and a blank line ends a list."""
+    if not _BREAKS.search(text) and not _BULLET.match(text):  # the usual field: one paragraph
         return Markup(f"<p>{escape(text.strip())}</p>") if text.strip() else Markup("")
     out: list[str] = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        prose: list[str] = []
-        bullets: list[str] = []
-        for line in (line for line in chunk.splitlines() if line.strip()):
-            if _BULLET.match(line):
-                _flush_prose(prose, out)
-                bullets.append(_BULLET.sub("", line).strip())
+    paragraph: list[str] = []
+    items: list[list[str]] = []
+    for line in _NEWLINES.sub("\n", text).split("\n"):
+        current: list[str] | None = None  # the paragraph or list item this line is writing
+        for part in line.split(LINE_SEPARATOR):
+            part = part.strip()
+            if not part:
+                continue
+            if _BULLET.match(part):
+                _flush_prose(paragraph, out)
+                current = [_BULLET.sub("", part).strip()]
+                items.append(current)
+            elif current is None:
+                _flush_prose(paragraph, out)
+                _flush_bullets(items, out)
+                current = paragraph
+                current.append(part)
             else:
-                _flush_bullets(bullets, out)
-                prose.append(line.strip())
-        _flush_prose(prose, out)
-        _flush_bullets(bullets, out)
+                current.append(part)
+        if current is None:  # a blank line ends a list, so two lists apart stay apart
+            _flush_bullets(items, out)
+    _flush_prose(paragraph, out)
+    _flush_bullets(items, out)
     return Markup("\n".join(out))
+
+
+def _lines_markup(lines: list[str]) -> str:
+    return "<br/>".join(str(escape(line)) for line in lines)
 
 
 def _flush_prose(lines: list[str], out: list[str]) -> None:
     if lines:
-        out.append(f"<p>{escape(' '.join(lines))}</p>")
+        out.append(f"<p>{_lines_markup(lines)}</p>")
         lines.clear()
 
 
-def _flush_bullets(items: list[str], out: list[str]) -> None:
+def _flush_bullets(items: list[list[str]], out: list[str]) -> None:
     if items:
-        out.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+        out.append("<ul>" + "".join(f"<li>{_lines_markup(item)}</li>" for item in items) + "</ul>")
         items.clear()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from desktop.core.document import AddressBlock, BulletList, Heading, Paragraph, Run, SignOff
+from desktop.core.document import LINE_BREAK, AddressBlock, BulletList, Heading, Paragraph, Run, SignOff
 from desktop.core.markup import MarkupError, parse_blocks
 
 
@@ -41,6 +41,24 @@ def test_letter_parts():
     )
 
 
+def test_br_breaks_a_line_within_the_block_without_spaces_beside_it():
+    (para,) = parse_blocks(
+        "<p>\n  Call me <br/>\n  on <strong>Monday</strong><br/><br/> or Tuesday.<br/></p>"
+    )
+    assert para == Paragraph((Run("Call me\non "), Run("Monday", strong=True), Run("\nor Tuesday.")))
+    assert LINE_BREAK == "\n"
+
+
+def test_br_keeps_the_style_it_stands_in_and_alone_makes_no_block():
+    blocks = parse_blocks("<ul><li><em>one <br/> two</em></li></ul><p> <br/> </p><h>A<br/>B</h>")
+    assert blocks == (BulletList(((Run("one\ntwo", emphasis=True),),)), Heading((Run("A\nB"),)))
+
+
+def test_a_newline_without_br_is_still_a_space():
+    (para,) = parse_blocks("<p>one\ntwo\u2028three</p>")
+    assert para == Paragraph((Run("one two three"),))
+
+
 def test_entities_come_back_as_the_characters_typed():
     (para,) = parse_blocks("<p>&lt;b&gt;O&#39;Brien &amp; Sons&lt;/b&gt;</p>")
     assert para.runs == (Run("<b>O'Brien & Sons</b>"),)
@@ -54,6 +72,7 @@ def test_entities_come_back_as_the_characters_typed():
         ("<p><u>x</u></p>", "<u> cannot stand inside <p>"),
         ("loose words", "text outside any block"),
         ("<address><p>x</p></address>", "<p> cannot stand inside <address>"),
+        ("<p>a<br>b</br></p>", "<br/> stands alone"),
     ],
 )
 def test_bad_markup_is_refused_with_a_reason(markup, reason):

@@ -10,7 +10,7 @@ import pytest
 from desktop import paths
 from desktop.core.checker import Checker
 from desktop.core.compose import Composer
-from desktop.core.document import Paragraph, Salutation, plain
+from desktop.core.document import BulletList, Paragraph, Run, Salutation, plain
 from desktop.core.model import FollowUpMode, Kind
 from desktop.core.templates import TemplateCatalogue, TemplateError, paragraphs
 
@@ -150,6 +150,40 @@ def test_a_field_with_several_paragraphs_keeps_them(draft, tmp_path):
     draft.cause = "First part.\n\nSecond part."
     doc = user_catalogue(tmp_path, "cause", "{{ draft.cause | paragraphs }}").render(draft, "cause")
     assert [plain(b.runs) for b in doc.blocks if isinstance(b, Paragraph)] == ["First part.", "Second part."]
+
+
+def test_paragraphs_filter_makes_each_line_a_paragraph_and_a_line_separator_a_line_break():
+    html = str(paragraphs("First line.\nSecond line,\u2028its second line.\n\n\n\nThird & last.\n"))
+    assert html == ("<p>First line.</p>\n<p>Second line,<br/>its second line.</p>\n<p>Third &amp; last.</p>")
+
+
+def test_paragraphs_filter_keeps_lists_whichever_key_ended_the_line_before():
+    html = str(paragraphs("We did:\u2028- refunded you\n- fixed it\u2028for good\n\u2028\nThanks."))
+    assert html == (
+        "<p>We did:</p>\n<ul><li>refunded you</li><li>fixed it<br/>for good</li></ul>\n<p>Thanks.</p>"
+    )
+
+
+def test_paragraphs_filter_reads_windows_and_unicode_paragraph_ends():
+    assert str(paragraphs("One.\r\nTwo.\rThree.\u2029Four.")) == (
+        "<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n<p>Four.</p>"
+    )
+
+
+def test_enter_in_a_field_starts_a_paragraph_and_shift_enter_breaks_a_line(draft, tmp_path):
+    """A draft from an earlier version had its single newlines joined into one paragraph;
+    they now part paragraphs, as the writer saw them in the field."""
+    draft.cause = (
+        "First part.\nSecond part,\u2028on a line of its own.\n\n\nThird part.\n- a point\n- another"
+    )
+    doc = user_catalogue(tmp_path, "cause", "{{ draft.cause | paragraphs }}").render(draft, "cause")
+    assert doc.blocks == (
+        Paragraph((Run("First part."),)),
+        Paragraph((Run("Second part,\non a line of its own."),)),
+        Paragraph((Run("Third part."),)),
+        BulletList(((Run("a point"),), (Run("another"),))),
+    )
+    assert draft.cause.count("\u2028") == 1, "the draft keeps the line separator as typed"
 
 
 def test_a_checker_marker_typed_in_a_field_never_reaches_the_letter(draft, tmp_path):

@@ -75,6 +75,40 @@ def test_html_fragment_keeps_lists_and_emphasis():
     assert to_text(document) == "You do not need to act.\n\n• one\n• two\n"
 
 
+def test_a_line_break_is_each_format_s_own_line_break():
+    document = Document(
+        blocks=(
+            Paragraph((Run("Call me on Monday,\nor on "), Run("Tuesday", strong=True), Run("."))),
+            BulletList(((Run("one\ntwo"),), (Run("three"),))),
+            Paragraph((Run("Next."),)),
+        )
+    )
+    assert to_html_fragment(document) == (
+        "<p>Call me on Monday,<br>or on <strong>Tuesday</strong>.</p>\n"
+        "<ul><li>one<br>two</li><li>three</li></ul>\n<p>Next.</p>"
+    )
+    assert to_text(document) == "Call me on Monday,\nor on Tuesday.\n\n• one\n  two\n• three\n\nNext.\n"
+    data = _docx_bytes(document)
+    assert docx_paragraphs(data) == ["Call me on Monday,\nor on Tuesday.", "one\ntwo", "three", "Next."]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    text = '<w:t xml:space="preserve">{}</w:t>'.format
+    assert f"<w:r>{text('Call me on Monday,')}<w:br/>{text('or on ')}</w:r>" in xml
+    assert "Monday,\n" not in xml, "a newline inside <w:t> would show as a space in Word"
+
+
+def test_a_line_break_in_strong_emphasis_stays_in_its_run():
+    document = Document(blocks=(Paragraph((Run("a\nb", emphasis=True, strong=True),)),))
+    data = _docx_bytes(document)
+    out = docx.Document(io.BytesIO(data))
+    assert [(r.text, r.style.name, r.italic) for r in out.paragraphs[0].runs] == [("a\nb", "Strong", True)]
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert (
+        '<w:i/></w:rPr><w:t xml:space="preserve">a</w:t><w:br/><w:t xml:space="preserve">b</w:t></w:r>' in xml
+    )
+
+
 def test_docx_uses_word_styles_and_properties(catalogue, draft):
     draft.opening = "Thank you for telling us.\n\n- you rang on Monday\n- you wrote on Tuesday"
     data = _docx_bytes(catalogue.render(draft))

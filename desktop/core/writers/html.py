@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.core.document import (
+    LINE_BREAK,
     AddressBlock,
     Block,
     BulletList,
@@ -90,6 +91,8 @@ def _runs(runs: Runs) -> str:
     out = []
     for run in runs:
         text = escape(run.text)
+        if LINE_BREAK in text:
+            text = text.replace(LINE_BREAK, "<br>")
         if run.strong:
             text = f"<strong>{text}</strong>"
         if run.emphasis:

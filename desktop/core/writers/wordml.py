@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.document import (
+    LINE_BREAK,
     AddressBlock,
     Block,
     BulletList,
@@ -140,17 +141,24 @@ def _para(style: str, content: str) -> str:
 
 def _run(text: str, style: str = "") -> str:
     props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
-    return f'<w:r>{props}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
+    return f"<w:r>{props}{_run_text(text)}</w:r>"
+
+
+def _run_text(text: str) -> str:
+    """A run's text, its line breaks (Shift+Enter in a field) as Word's own: a newline inside
+    <w:t> would show as a space."""
+    if LINE_BREAK not in text:
+        return f'<w:t xml:space="preserve">{xml_text(text)}</w:t>'
+    return "<w:br/>".join(
+        f'<w:t xml:space="preserve">{xml_text(line)}</w:t>' if line else "" for line in text.split(LINE_BREAK)
+    )
 
 
 def _runs(runs: Runs) -> str:
     out = []
     for run in runs:
         if run.strong and run.emphasis:
-            out.append(
-                '<w:r><w:rPr><w:rStyle w:val="Strong"/><w:i/></w:rPr>'
-                f'<w:t xml:space="preserve">{xml_text(run.text)}</w:t></w:r>'
-            )
+            out.append(f'<w:r><w:rPr><w:rStyle w:val="Strong"/><w:i/></w:rPr>{_run_text(run.text)}</w:r>')
         else:
             out.append(_run(run.text, "Strong" if run.strong else "Emphasis" if run.emphasis else ""))
     return "".join(out)

@@ -11,28 +11,49 @@ from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QWidge
 _MIN_LINES = 3
 _MAX_LINES = 12
 
+PARAGRAPH_HINT = "Enter starts a new paragraph; Shift+Enter a line break."
+"""Said by every multi-line prose editor: in its placeholder, its tool tip and its status tip."""
+
+_AS_PLAIN_TEXT = str.maketrans({"\u2029": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "})
+"""QTextDocument.toPlainText's own conversions but one: it also turns the line separator into a
+newline, which would make Shift+Enter and Enter the same thing in the draft."""
+
 
 class ProseEdit(QPlainTextEdit):
     """A QPlainTextEdit, not a QLineEdit even for one line: a QSyntaxHighlighter needs a document.
 
     Multi-line editors grow with their text up to a limit, so a long paragraph is readable
-    without scrolling inside a scrolling form.
+    without scrolling inside a scrolling form. In one, Enter starts a new paragraph of the
+    letter and Shift+Enter a line break within it (a U+2028 line separator, kept as such in
+    the text); with `lines`, for an address or signature, both simply start a new line.
     """
 
     focused = Signal()
     """The writer is in this field: where Insert Field puts a merge field."""
 
     def __init__(
-        self, label: str, example: str = "", single_line: bool = False, parent: QWidget | None = None
+        self,
+        label: str,
+        example: str = "",
+        single_line: bool = False,
+        parent: QWidget | None = None,
+        *,
+        lines: bool = False,
     ):
         super().__init__(parent)
         self._single_line = single_line
+        self._lines = lines and not single_line
         self.merge_names: Callable[[], Sequence[str]] = tuple
         """The names Insert Field offers: the recipient list's columns, or a recipient's own details."""
         self.setAccessibleName(label)
         self.setTabChangesFocus(True)
-        if example:
-            self.setPlaceholderText(f"e.g. {example}")
+        placeholder = [f"e.g. {example}"] if example else []
+        if self.makes_paragraphs():
+            placeholder.append(PARAGRAPH_HINT)
+            self.setToolTip(PARAGRAPH_HINT)
+            self.setStatusTip(PARAGRAPH_HINT)
+        if placeholder:
+            self.setPlaceholderText("\n".join(placeholder))
         if single_line:
             self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -46,6 +67,15 @@ class ProseEdit(QPlainTextEdit):
 
     def is_single_line(self) -> bool:
         return self._single_line
+
+    def makes_paragraphs(self) -> bool:
+        """Whether Enter starts a paragraph and Shift+Enter a line break (multi-line prose)."""
+        return not self._single_line and not self._lines
+
+    def toPlainText(self) -> str:
+        """The text with Shift+Enter's line separators kept, each one character as in the editor,
+        so the letter can tell a line break from a new paragraph and offsets stay put."""
+        return self.document().toRawText().translate(_AS_PLAIN_TEXT)
 
     def select_span(self, start: int, end: int) -> None:
         """Select characters [start, end) of the text, clamped, and scroll them into view."""
@@ -81,9 +111,14 @@ class ProseEdit(QPlainTextEdit):
         self.focused.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focusNextChild()  # Enter ends a one-line field, as in any line edit
-            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._single_line:
+                self.focusNextChild()  # Enter ends a one-line field, as in any line edit
+                return
+            if self._lines and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertBlock()  # an address has lines, not paragraphs
+                self.ensureCursorVisible()
+                return
         super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:

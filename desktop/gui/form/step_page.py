@@ -116,7 +116,12 @@ class StepPage(QWidget):
         return control
 
     def _build_prose(self, spec: FieldSpec) -> QWidget:
-        edit = ProseEdit(spec.label, spec.example, single_line=spec.control is Control.PROSE_LINE)
+        edit = ProseEdit(
+            spec.label,
+            spec.example,
+            single_line=spec.control is Control.PROSE_LINE,
+            lines=spec.control is Control.LINES,  # an address: lines, not paragraphs
+        )
         self._loaders[spec.path] = lambda value: edit.setPlainText(str(value))
         edit.textChanged.connect(lambda: self._write(spec.path, edit.toPlainText()))
         return edit
