@@ -1,14 +1,23 @@
 """The recipient list as a table: one row per recipient, its validation marks, fixes and skips.
 
-The model holds the rows as `SourceRow` tuples of strings (see held_rows.py), the user's
+The model holds the rows as `HeldRow` tuples of strings (see held_rows.py), the user's
 fixes as overrides {(row number, column): value} and the skipped row numbers: exactly what
 `validate` and `run_merge` take, so what the table shows is what a merge will do. Editing a
 cell never touches the file.
+
+The marks come from a `LiveReport` (live_report.py): built by a full pass, on a worker
+thread for a long list, then kept current by re-checking only the rows a fix can change.
+The report is always exactly `validate` of the rows with its own mapping, required fields
+and the current fixes; after the mapping or the required fields change, a long list keeps
+its last report until the panel's background check hands in the new one (`check_pending`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+import bisect
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -16,14 +25,13 @@ from desktop.core.model import Recipient
 from desktop.core.recipients import (
     ColumnMapping,
     Field,
-    IssueKind,
     RecipientTable,
     Severity,
-    SourceRow,
     ValidationReport,
     map_columns,
 )
-from desktop.gui.notice.held_rows import recipient_of, revalidate_row, validate_held
+from desktop.gui.notice.held_rows import NUMBER, VALUES, HeldRow, recipient_of
+from desktop.gui.notice.live_report import CheckedList, LiveReport, check_list
 from desktop.gui.notice.marks import RowState, dot, tint
 
 SEND, STATUS = 0, 1
@@ -45,6 +53,8 @@ FIELD_LABELS = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROWS_SIGNALLED_ONE_BY_ONE = 64
+"""More re-checked rows than this are announced as one change of the whole table."""
 
 
 class RecipientsTableModel(QAbstractTableModel):
@@ -54,12 +64,12 @@ class RecipientsTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._table: RecipientTable | None = None
-        self._rows: list[SourceRow] = []
+        self._rows: Sequence[HeldRow] = []
         self._mapping: ColumnMapping | None = None
         self._required: tuple[str, ...] = ()
         self._overrides: dict[tuple[int, str], str] = {}
         self._skipped: set[int] = set()
-        self._report: ValidationReport | None = None
+        self._live: LiveReport | None = None
 
     # --- what the panel reads -------------------------------------------------------------
 
@@ -73,11 +83,47 @@ class RecipientsTableModel(QAbstractTableModel):
 
     @property
     def report(self) -> ValidationReport | None:
-        return self._report
+        """The marks as a report; its mapping and required fields are `checked_mapping` and
+        `checked_required`, which differ from the current ones while a check is pending."""
+        return self._live.report() if self._live is not None else None
 
     @property
     def required(self) -> tuple[str, ...]:
         return self._required
+
+    @property
+    def checked_mapping(self) -> ColumnMapping | None:
+        """The mapping `report` was made with."""
+        return self._live.mapping if self._live is not None else None
+
+    @property
+    def checked_required(self) -> tuple[str, ...]:
+        """The required fields `report` checked."""
+        return self._live.required if self._live is not None else self._required
+
+    def check_pending(self) -> bool:
+        """Whether the marks are for another mapping or other required fields than the current ones."""
+        if self._table is None:
+            return False
+        live = self._live
+        return live is None or live.mapping != self._mapping or live.required != self._required
+
+    def error_rows(self) -> set[int]:
+        """Rows with errors by the current marks; read-only."""
+        return self._live.error_rows() if self._live is not None else set()
+
+    def has_errors_left(self) -> bool:
+        """Whether a row with an error is not skipped."""
+        return self._live is not None and self._live.has_errors_left(self._skipped)
+
+    def summary_text(self) -> str:
+        """ "36 rows: 34 ready, 2 with errors, …"; "" when there is no list."""
+        return self._live.summary_text(self._skipped) if self._live is not None else ""
+
+    def header_issues(self):
+        """The issues with the list as a whole (a column the template needs is missing)."""
+        live = self._live
+        return live.issues_for(live.header_row) if live is not None else ()
 
     def overrides(self) -> dict[tuple[int, str], str]:
         return dict(self._overrides)
@@ -87,55 +133,92 @@ class RecipientsTableModel(QAbstractTableModel):
 
     def row_number(self, index: int) -> int:
         """The spreadsheet row number of the table's row `index` (0-based)."""
-        return self._rows[index].number
+        return self._rows[index][NUMBER]
 
     def row_values(self, index: int) -> tuple[str, ...]:
         """The row's cells as the file has them, before any fix."""
-        return self._rows[index].values
+        return self._rows[index][VALUES]
 
     def recipient_at(self, index: int) -> Recipient:
         assert self._table is not None and self._mapping is not None
         return recipient_of(self._table, self._rows[index], self._mapping, self._overrides)
 
     def state_of(self, index: int) -> RowState:
-        number = self._rows[index].number
+        number = self._rows[index][NUMBER]
         if number in self._skipped:
             return RowState.SKIPPED
-        issues = self._report.issues_for(number) if self._report else []
+        issues = self._live.issues_for(number) if self._live else ()
         if any(issue.severity is Severity.ERROR for issue in issues):
             return RowState.ERROR
         return RowState.WARNING if issues else RowState.READY
 
     # --- what the panel changes -----------------------------------------------------------
 
-    def set_list(self, table: RecipientTable, rows: list[SourceRow], mapping: ColumnMapping | None = None):
+    def set_list(self, table: RecipientTable, rows: Sequence[HeldRow], mapping: ColumnMapping | None = None):
+        """Show this list, checked here and now; `show_list` takes one checked on a worker thread."""
+        mapping = mapping or map_columns(table.columns)
+        self.show_list(check_list(table, rows, mapping, self._required, {}))
+
+    def show_list(self, checked: CheckedList) -> None:
+        """Show a list checked elsewhere (a worker thread), without fixes or skips."""
+        live = checked.live
+        _drop_later([self._rows, self._live])
         self.beginResetModel()
-        self._table, self._rows = table, rows
-        self._mapping = mapping or map_columns(table.columns)
+        self._table, self._rows, self._mapping, self._live = live.table, live.rows, live.mapping, live
         self._overrides.clear()
+        self._overrides.update(checked.overrides)
         self._skipped.clear()
-        self._report = validate_held(table, rows, self._mapping, self._required, self._overrides)
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._table, self._rows, self._mapping, self._report = None, [], None, None
+        self._table, self._rows, self._mapping, self._live = None, [], None, None
         self._overrides.clear()
         self._skipped.clear()
         self.endResetModel()
 
-    def set_mapping(self, mapping: ColumnMapping) -> None:
+    def set_mapping(self, mapping: ColumnMapping, *, check: bool = True) -> None:
+        """Read the columns this way; `check=False` leaves the marks to a background check."""
         self._mapping = mapping
-        self._revalidate_all()
+        if check:
+            self.check_now()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
-    def set_required(self, required: tuple[str, ...]) -> None:
+    def set_required(self, required: tuple[str, ...], *, check: bool = True) -> None:
+        """The recipient fields the template needs; `check=False` leaves the marks to a background check."""
         self._required = required
-        if self._table is not None:
-            self._revalidate_all()
+        if check and self._table is not None:
+            self.check_now()
+
+    def check_now(self) -> None:
+        """Check every row again, here and now, with the current mapping, required fields and fixes."""
+        assert self._table is not None and self._mapping is not None
+        self._live = LiveReport(self._table, self._rows, self._mapping, self._required, self._overrides)
+        self._all_changed()
+
+    def check_request(self) -> tuple:
+        """What a background check needs: (table, rows, mapping, required, a copy of the fixes)."""
+        return self._table, self._rows, self._mapping, self._required, dict(self._overrides)
+
+    def apply_check(self, checked: CheckedList) -> bool:
+        """Take the marks of a background check of this list; False (nothing done) when they are
+        for another list, mapping or required fields. Cells fixed since the check began are
+        re-checked here, so no fix is lost."""
+        live = checked.live
+        if live.rows is not self._rows or live.mapping != self._mapping or live.required != self._required:
+            return False
+        _drop_later([self._live])
+        self._live = live
+        mine, theirs = self._overrides, checked.overrides
+        fixed_since = {key[0] for key in mine.keys() ^ theirs.keys()}
+        fixed_since |= {key[0] for key in mine.keys() & theirs.keys() if mine[key] != theirs[key]}
+        for number in sorted(fixed_since):
+            live.recheck(number, mine)
+        self._all_changed()
+        return True
 
     def set_skipped(self, index: int, skipped: bool) -> None:
-        number = self._rows[index].number
+        number = self._rows[index][NUMBER]
         if (number in self._skipped) == skipped:
             return
         (self._skipped.add if skipped else self._skipped.discard)(number)
@@ -144,9 +227,7 @@ class RecipientsTableModel(QAbstractTableModel):
 
     def skip_rows_with_errors(self) -> int:
         """Skip every row that has an error; returns how many rows were newly skipped."""
-        if self._report is None:
-            return 0
-        new = self._report.error_rows() - self._skipped
+        new = self.error_rows() - self._skipped
         if new:
             self._skipped |= new
             self._all_changed()
@@ -176,7 +257,7 @@ class RecipientsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows):
-                return str(self._rows[section].number)
+                return str(self._rows[section][NUMBER])
             return None
         if self._table is None or not 0 <= section < self.columnCount():
             return None
@@ -200,10 +281,10 @@ class RecipientsTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if column == SEND:
             if role == Qt.ItemDataRole.CheckStateRole:
-                skipped = self._rows[row].number in self._skipped
+                skipped = self._rows[row][NUMBER] in self._skipped
                 return Qt.CheckState.Unchecked if skipped else Qt.CheckState.Checked
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return "skipped" if self._rows[row].number in self._skipped else "send"
+                return "skipped" if self._rows[row][NUMBER] in self._skipped else "send"
             return None
         if column == STATUS:
             return self._status_data(row, role)
@@ -229,7 +310,7 @@ class RecipientsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return dot(state)
         if role == Qt.ItemDataRole.ToolTipRole:
-            issues = self._report.issues_for(self._rows[row].number) if self._report else []
+            issues = self._live.issues_for(self._rows[row][NUMBER]) if self._live else ()
             lines = [f"{i.column or 'Row'}: {i.message}" for i in issues]
             if state is RowState.SKIPPED:
                 lines.insert(0, "Left out of the notice.")
@@ -243,17 +324,17 @@ class RecipientsTableModel(QAbstractTableModel):
         assert self._table is not None
         column = self._table.columns[position]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._overrides.get((source.number, column), source.values[position])
-        if role == Qt.ItemDataRole.ForegroundRole and source.number in self._skipped:
+            return self._overrides.get((source[NUMBER], column), source[VALUES][position])
+        if role == Qt.ItemDataRole.ForegroundRole and source[NUMBER] in self._skipped:
             return _muted()
         if role not in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             return None
         issues = (
-            [i for i in self._report.issues_for(source.number) if i.column == column] if self._report else []
+            [i for i in self._live.issues_for(source[NUMBER]) if i.column == column] if self._live else []
         )
         if not issues:
-            if role == Qt.ItemDataRole.ToolTipRole and (source.number, column) in self._overrides:
-                return f"Fixed here; the file says “{source.values[position]}”."
+            if role == Qt.ItemDataRole.ToolTipRole and (source[NUMBER], column) in self._overrides:
+                return f"Fixed here; the file says “{source[VALUES][position]}”."
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(issue.message for issue in issues)
@@ -261,34 +342,16 @@ class RecipientsTableModel(QAbstractTableModel):
         return tint(RowState.ERROR if error else RowState.WARNING)
 
     def _fix(self, row: int, position: int, value: str) -> None:
-        assert self._table is not None and self._mapping is not None and self._report is not None
+        assert self._table is not None and self._live is not None
         source = self._rows[row]
         column = self._table.columns[position]
-        key, value = (source.number, column), value.strip()
-        if value == source.values[position]:
+        key, value = (source[NUMBER], column), value.strip()
+        if value == source[VALUES][position]:
             self._overrides.pop(key, None)
         else:
             self._overrides[key] = value
-        if self._touches_duplicates(source.number, column):
-            self._revalidate_all()
-        else:
-            self._report = revalidate_row(
-                self._report, self._table, source, self._mapping, self._required, self._overrides
-            )
-            self._row_changed(row)
+        self._rows_changed(self._live.recheck(source[NUMBER], self._overrides))
         self.recipients_edited.emit()
-
-    def _touches_duplicates(self, number: int, column: str) -> bool:
-        """Whether an edit may change which rows repeat an address: then every row is checked."""
-        assert self._mapping is not None and self._report is not None
-        if column in self._mapping.columns_for(Field.EMAIL):
-            return True
-        return any(i.kind is IssueKind.DUPLICATE_EMAIL for i in self._report.issues_for(number))
-
-    def _revalidate_all(self) -> None:
-        assert self._table is not None and self._mapping is not None
-        self._report = validate_held(self._table, self._rows, self._mapping, self._required, self._overrides)
-        self._all_changed()
 
     def _field_of(self, column: str) -> Field:
         assert self._mapping is not None
@@ -299,9 +362,24 @@ class RecipientsTableModel(QAbstractTableModel):
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def _rows_changed(self, numbers: Iterable[int]) -> None:
+        """Rows re-checked, by row number."""
+        numbers = list(numbers)
+        if len(numbers) > _ROWS_SIGNALLED_ONE_BY_ONE:
+            self._all_changed()
+            return
+        for number in numbers:
+            self._row_changed(bisect.bisect_left(self._rows, number, key=lambda source: source[NUMBER]))
+
     def _all_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+
+def _drop_later(garbage: list) -> None:
+    """Free a replaced list on a later turn of the event loop: freeing 100,000 rows takes some
+    10 ms, which should not add to the frame that shows the new list."""
+    QTimer.singleShot(0, garbage.clear)
 
 
 def _muted():

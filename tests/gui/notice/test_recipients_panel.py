@@ -160,9 +160,9 @@ def test_changing_a_columns_field_remaps_and_revalidates(qtbot, hostile_list):
 def test_the_import_button_asks_for_a_file_through_the_dialogs_module(qtbot, monkeypatch, tmp_path):
     panel = make_panel(qtbot)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: EXAMPLE_LIST)
-    with qtbot.waitSignal(panel.recipients_changed):
-        qtbot.mouseClick(panel._import, Qt.MouseButton.LeftButton)
-    assert panel.row_count() == 36
+    with qtbot.waitSignal(panel.load_finished) as blocker:
+        qtbot.mouseClick(panel._import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [True] and panel.row_count() == 36
 
 
 def test_a_workbook_with_several_sheets_asks_which_one(qtbot, monkeypatch, tmp_path):
@@ -185,7 +185,8 @@ def test_a_workbook_with_several_sheets_asks_which_one(qtbot, monkeypatch, tmp_p
         questions, "ask_sheet", lambda _parent, _name, sheets: asked.append(sheets) or "Customers"
     )
     panel = make_panel(qtbot)
-    panel._import_requested()
+    with qtbot.waitSignal(panel.load_finished):
+        panel._import_requested()
     assert asked == [["Notes", "Customers"]]
     assert panel.row_count() == 1 and panel.model().recipient_at(0).email == "ada@example.com"
 
