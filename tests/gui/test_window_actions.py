@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 
 from desktop import paths
 from desktop.gui import dialogs
@@ -98,3 +98,26 @@ def test_a_new_draft_is_named_from_its_recipient_and_subject(qtbot, window):
     qtbot.keyClicks(QApplication.focusWidget(), "the double charge on your March bill")
     assert window.session.name == "Priya Shah – The double charge on your March bill"
     assert window.windowTitle().startswith("Priya Shah – The double charge on your March bill[*]")
+
+
+def test_the_readme_shortcuts_for_steps_fix_and_undo_work_from_the_field(qtbot, window):
+    focus_name_field(qtbot, window)
+    steps = window.form.findChild(QListWidget)
+    assert steps.currentItem().text() == "Recipient"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert steps.currentItem().text() == "What went wrong"  # Alt+Down: the next step of a letter
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert steps.currentItem().text() == "Recipient"
+
+    editor = window.form.editor_for("cause")
+    editor.clear()
+    window.form.focus_field("cause")
+    qtbot.keyClicks(editor, "We are sorry if you were inconvenienced by the form.")
+    window.updater.update_now()
+    (hedge,) = [f for f in window.updater.findings if f.rule == "conditional-apology"]
+    assert window.checker_panel.select_finding(hedge)
+    window.findings.go_to(hedge)  # as a click on the finding does: the cursor goes to the words
+    qtbot.keyClick(editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)  # Ctrl+. : Fix
+    assert editor.toPlainText() == "We are sorry that you were inconvenienced by the form."
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z undoes it
+    assert editor.toPlainText() == "We are sorry if you were inconvenienced by the form."
