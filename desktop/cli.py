@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.build_info import build_info
+from desktop.core import places
 from desktop.core.checker.loader import RuleFileError
 from desktop.core.compose import Composer, with_override
 from desktop.core.draft_file import DraftFormatError, load_draft
@@ -37,6 +38,7 @@ class UserError(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    places.use(paths.places())  # the core is told where things are once, here
     argv = sys.argv[1:] if argv is None else argv
     if any(arg in SUBCOMMANDS for arg in argv):  # options such as --template-dir may come first
         parser = _tool_parser()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.core.places import Places
+
 APP_NAME = "Amends"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -59,3 +61,12 @@ def site_settings_file() -> Path:
 def documents_dir() -> Path:
     """Where exports go until the user picks a folder: an "Amends" folder in their Documents."""
     return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
+def places() -> Places:
+    """Everything the core needs to be told, found here once for the whole program."""
+    return Places(
+        builtin_rules=resources_dir() / "rules",
+        user_data=user_data_dir(),
+        site_settings=site_settings_file(),
+    )

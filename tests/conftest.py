@@ -12,6 +12,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _GUI_DIR = Path(__file__).parent / "gui"
 
 
+def _tell_the_core_its_folders() -> None:
+    """What desktop.cli.main does where the program starts (desktop.core.places)."""
+    from desktop import paths
+    from desktop.core import places
+
+    places.use(paths.places())
+
+
+_tell_the_core_its_folders()  # for what test modules read while they are collected
+
+
 @pytest.fixture(autouse=True)
 def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The settings, templates and history of whoever runs the tests, and their computer's
@@ -21,6 +32,7 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    _tell_the_core_its_folders()  # now the test's own folders
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

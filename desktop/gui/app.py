@@ -14,6 +14,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
+from desktop.core import places
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
 from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
@@ -27,6 +28,7 @@ from desktop.core.settings import (
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter
 from desktop.gui.first_run import offer_regional_setup
+from desktop.gui.folders import AppFolders
 from desktop.gui.main_window import MainWindow
 
 
@@ -44,6 +46,7 @@ def build_window(
     anything reads the settings; `run_app` sets it, and tests leave it off unless they are
     testing that question (every test has a fresh user folder, so it would be asked in each).
     """
+    places.use(paths.places())  # the window's starting point tells the core where things are
     if first_run:
         offer_regional_setup(user_dir)
     effective = load_effective(user_dir)
@@ -59,8 +62,15 @@ def build_window(
         new_draft=lambda: new_draft_defaults(effective),
         layout=_layout_or_none(effective),
         recovery=recovery,
-        user_dir=user_dir,
         reload_defaults=lambda: _defaults(load_effective(user_dir)),
+        folders=AppFolders(
+            examples=paths.examples_dir(),
+            documents=paths.documents_dir(),
+            user=user_dir or paths.user_data_dir(),
+            site_settings=None
+            if user_dir
+            else paths.site_settings_file(),  # a test's folder: not this computer's
+        ),
     )
     problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
     notes = [*problems[:1], *([history_message] if history_message else [])]

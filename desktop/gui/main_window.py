@@ -9,13 +9,11 @@ draft session is the one thing that changes the open draft.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from desktop import paths
 from desktop.build_info import build_info
 from desktop.core.checker import Checker
 from desktop.core.compose import Composer
@@ -53,12 +51,13 @@ class MainWindow(QMainWindow):
         new_draft: Callable[[], Draft] = Draft,
         layout: DocxLayout | None = None,
         recovery: RecoveryStore | None = None,
-        user_dir: Path | None = None,
         reload_defaults: Callable[[], tuple[Callable[[], Draft], DocxLayout | None]] | None = None,
-        folders: AppFolders | None = None,
+        *,
+        folders: AppFolders,
     ):
+        """`folders` come from where the program starts (app.build_window)."""
         super().__init__()
-        self.folders = folders or _default_folders(user_dir)
+        self.folders = folders
         self._catalogue = catalogue
         self._settings = settings
         self.history = history
@@ -266,9 +265,3 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_split, self.right_split):
             self._settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
         event.accept()
-
-
-def _default_folders(user_dir) -> AppFolders:
-    """Until app.py hands the folders in: the real ones, or a test's own user folder."""
-    site = None if user_dir else paths.site_settings_file()
-    return AppFolders(paths.examples_dir(), paths.documents_dir(), user_dir or paths.user_data_dir(), site)

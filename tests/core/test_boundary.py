@@ -32,3 +32,19 @@ def test_core_imports_leave_qt_out():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_core_is_told_its_folders_and_never_looks_them_up():
+    """Folders are found once where the program starts (desktop.cli.main, the test setup) and
+    handed to the core (desktop.core.places); no core module reaches for desktop.paths."""
+    import re
+    from pathlib import Path
+
+    core = Path(__file__).resolve().parents[2] / "desktop" / "core"
+    looks_up = re.compile(
+        r"^\s*(?:from desktop import paths|import desktop\.paths|from desktop\.paths import)", re.M
+    )
+    offenders = [
+        str(p.relative_to(core)) for p in core.rglob("*.py") if looks_up.search(p.read_text("utf-8"))
+    ]
+    assert offenders == []

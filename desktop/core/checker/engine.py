@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from desktop.core import places
 from desktop.core.checker.apologies import Apologies, ApologyCount, find_apologies
 from desktop.core.checker.body import body_span
 from desktop.core.checker.choices import apply_choices
@@ -54,9 +55,8 @@ Recipients = Sequence[Mapping[str, str]]
 
 
 def builtin_rules_dir() -> Path:
-    from desktop import paths
-
-    return paths.resources_dir() / "rules"
+    """The shipped rule files, as the program's starting point gave them (core.places)."""
+    return places.current().builtin_rules
 
 
 class Checker:

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop.core import places
 from desktop.core.checker.history import PastApology
 from desktop.core.history.opening import HistoryTooNew, connect, open_history, transaction
 from desktop.core.history.records import HistoryEntry, entry_from_row, normalise_name, same_recipient
@@ -34,9 +35,7 @@ SEARCHED = (
 
 def default_history_path() -> Path:
     """Where the app keeps its history; tests and tools pass their own path instead."""
-    from desktop import paths
-
-    return paths.user_data_dir() / FILE_NAME
+    return places.current().user_data / FILE_NAME
 
 
 class HistoryStore:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from desktop.core import places
 from desktop.core.settings.personal import SETTINGS_FILE, Settings, load_settings
 from desktop.core.settings.problems import Problem
 from desktop.core.settings.profile import TeamProfile, load_profile
@@ -86,10 +87,8 @@ def load_effective(
     `site_path`; a test's own user folder never picks up the machine it runs on.
     """
     if user_dir is None:
-        from desktop import paths
-
-        user_dir = paths.user_data_dir()
-        site_path = site_path or paths.site_settings_file()
+        user_dir = places.current().user_data
+        site_path = site_path or places.current().site_settings
     loaded = load_settings(settings_path or user_dir / SETTINGS_FILE)
     site = load_settings(site_path) if site_path else None
     folder = profile_folder(loaded.settings, site.settings if site else None)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
+from desktop.core import places
 from desktop.core.checker import Checker
 from desktop.core.model import Draft
 from desktop.core.settings import (
@@ -227,5 +228,6 @@ def test_only_the_real_user_reads_this_computers_file(tmp_path, user_dir, monkey
     site = write_site(tmp_path, '[letter]\nsign_off = "With apologies"\n')
     monkeypatch.setattr(paths, "site_settings_file", lambda: site)
     monkeypatch.setattr(paths, "user_data_dir", lambda: user_dir)
+    places.use(paths.places())  # as the program's starting point tells the core
     assert load_effective()["letter.sign_off"] == "With apologies"
     assert load_effective(user_dir).sources["letter.sign_off"] == "default"  # a test's own folder
