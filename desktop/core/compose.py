@@ -185,19 +185,6 @@ class Composer:
                 preview = self.catalogue.render(marked, template.id, today)
         return Composed(draft, letter, document, _in_form_order(findings), preview)
 
-    def letter(
-        self,
-        draft: Draft,
-        recipient: Recipient,
-        *,
-        template_id: str | None = None,
-        today: dt.date | None = None,
-    ) -> Document:
-        """One recipient's letter, rendered without checking: a merge run's inner loop, after
-        the draft and the list have been judged as a whole. Raises TemplateError."""
-        letter = merged_draft(draft, recipient)
-        return self.catalogue.render(letter, template_id or draft.template, today)
-
     def _template(self, template_id: str, findings: list[Finding]) -> LetterTemplate | None:
         try:
             return self.catalogue.get(template_id)
