@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
             Composer(catalogue, checker), lambda: self.session.draft, self, history=lookup
         )
         self.marks = FindingMarks(self.form.editor_for)
+        if checker.compensation is not None:  # the categories of the rules in use, team's included
+            self.form.set_categories(checker.compensation.categories)
         self.toolbar = LetterToolbar(catalogue)
         status = self.statusBar().showMessage
         last = LastFolders(settings, self.folders.documents)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 from desktop import paths
 from desktop.gui import dialogs
 from desktop.gui.app import build_window
+from desktop.gui.form.choice_box import ChoiceOrOwn
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 
@@ -121,3 +122,20 @@ def test_the_readme_shortcuts_for_steps_fix_and_undo_work_from_the_field(qtbot, 
     assert editor.toPlainText() == "We are sorry that you were inconvenienced by the form."
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z undoes it
     assert editor.toPlainText() == "We are sorry if you were inconvenienced by the form."
+
+
+def test_a_teams_own_categories_are_offered_in_the_form(qtbot, tmp_path, monkeypatch):
+    """The category list comes from the rules in use, so a team's override reaches the form."""
+    user = tmp_path / "u"
+    (user / "rules").mkdir(parents=True)
+    (user / "rules" / "team.toml").write_text(
+        '[override.no-compensation]\nparams = { categories = ["billing", "parking fine"] }\n',
+        encoding="utf-8",
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=user)
+    qtbot.addWidget(window)
+    category = window.form.findChild(ChoiceOrOwn, "incident.category") or next(
+        c for c in window.form.findChildren(ChoiceOrOwn) if c.combo.accessibleName() == "Category"
+    )
+    assert category.combo.is_listed("parking fine") and not category.combo.is_listed("appointment")

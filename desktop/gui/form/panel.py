@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +21,7 @@ from desktop.core.form_steps import STEPS, Completion, StepStatus, required_fiel
 from desktop.core.model import Draft
 from desktop.core.templates import LetterTemplate
 from desktop.gui.form.marks import SYMBOLS, mark_icon
-from desktop.gui.form.pages import page_for
+from desktop.gui.form.pages import IncidentPage, page_for
 from desktop.gui.form.prose_edit import ProseEdit
 
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole
@@ -108,6 +110,12 @@ class FormPanel(QWidget):
     def set_template(self, template: LetterTemplate | None) -> None:
         self._template = template
         self._update_required()
+
+    def set_categories(self, categories: Iterable[str]) -> None:
+        """The incident categories of the checker in use (a team's rules may change them)."""
+        for page in self._pages:
+            if isinstance(page, IncidentPage):
+                page.set_categories(categories)
 
     def set_merge_names(self, names: tuple[str, ...]) -> None:
         """What Insert Field offers: the list's columns for a notice, the recipient's details otherwise."""
