@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.draft_file import SUFFIX, load_draft, save_draft
+from desktop.core.fields import set_value
 from desktop.core.model import Draft, Kind
 
 _NAME_WORDS = 8
@@ -93,6 +94,11 @@ class DraftSession(QObject):
     def mark_edited(self) -> None:
         self._set_dirty(True)
         self.edited.emit()
+
+    def set_field(self, path: str, value: object) -> None:
+        """A field typed or chosen in the form ("incident.what", "questions[1].answer")."""
+        set_value(self.draft, path, value)
+        self.mark_edited()
 
     def set_kind(self, kind: Kind, template_id: str) -> None:
         """A letter becomes a notice (or back) with a template of its new kind."""

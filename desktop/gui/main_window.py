@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_split)
 
     def _connect(self) -> None:
-        self.form.draft_edited.connect(self.session.mark_edited)
+        self.form.set_writer(lambda path, value: self.session.set_field(path, value))
         self.session.edited.connect(self._edited)
         self.session.replaced.connect(self._session_replaced)
         self.session.dirty_changed.connect(lambda _dirty: self._update_title())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton
 
 from desktop import paths
 from desktop.gui import dialogs
@@ -139,3 +139,29 @@ def test_a_teams_own_categories_are_offered_in_the_form(qtbot, tmp_path, monkeyp
         c for c in window.form.findChildren(ChoiceOrOwn) if c.combo.accessibleName() == "Category"
     )
     assert category.combo.is_listed("parking fine") and not category.combo.is_listed("appointment")
+
+
+def test_every_edit_in_the_form_reaches_the_draft_through_the_session(qtbot, window, monkeypatch):
+    """The draft session is the one thing that changes the open draft; the form asks it."""
+    writes: list[tuple[str, object]] = []
+    window.session.edited.connect(lambda: writes.append(("edited", None)))
+    original = window.session.set_field
+
+    def recorded(path: str, value: object) -> None:
+        writes.append((path, value))
+        original(path, value)
+
+    monkeypatch.setattr(window.session, "set_field", recorded)
+    focus_name_field(qtbot, window)
+    qtbot.keyClicks(QApplication.focusWidget(), "!")
+    assert ("recipient.name", "Danielle Tremblay!") in writes and ("edited", None) in writes
+    assert window.session.draft.recipient.name == "Danielle Tremblay!" and window.session.dirty
+
+    window.files.open_path(paths.examples_dir() / "community-redesign.amends", example=True)
+    writes.clear()
+    before = len(window.session.draft.questions)
+    window.form.focus_field("questions")
+    add = next(b for b in window.form.findChildren(QPushButton) if b.text() == "Add question")
+    add.click()
+    assert [path for path, _ in writes if path != "edited"] == ["questions"]
+    assert len(window.session.draft.questions) == before + 1 and window.session.dirty

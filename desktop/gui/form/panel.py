@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
@@ -110,6 +110,12 @@ class FormPanel(QWidget):
     def set_template(self, template: LetterTemplate | None) -> None:
         self._template = template
         self._update_required()
+
+    def set_writer(self, writer: Callable[[str, object], None]) -> None:
+        """Every edit in the form reaches the draft through `writer` (path, value): the
+        window's draft session, the one thing that changes the open draft."""
+        for page in self._pages:
+            page.set_writer(writer)
 
     def set_categories(self, categories: Iterable[str]) -> None:
         """The incident categories of the checker in use (a team's rules may change them)."""

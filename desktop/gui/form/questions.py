@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -28,6 +30,7 @@ class QuestionsEditor(QWidget):
         self.setAccessibleName(label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._questions: list[Question] = []
+        self._writer: Callable[[str, object], None] = _unwired
         self._editors: dict[str, ProseEdit] = {}
         self._rows: list[QGroupBox] = []
         self._loading = False
@@ -44,25 +47,32 @@ class QuestionsEditor(QWidget):
         layout.addLayout(buttons)
 
     def set_questions(self, questions: list[Question]) -> None:
-        """Edit this list in place: it is the draft's."""
+        """Show the draft's list; changes go to `writer`, never into the list directly."""
         self._questions = questions
         self._rebuild()
+
+    def set_writer(self, writer: Callable[[str, object], None]) -> None:
+        """How a change reaches the draft: (path, value), e.g. the window's draft session."""
+        self._writer = writer
 
     def editors(self) -> dict[str, ProseEdit]:
         return dict(self._editors)
 
     def add_question(self) -> None:
-        self._questions.append(Question())
-        self._rebuild()
+        self._replace_list([*self._questions, Question()])
         self.field_edited.emit("questions")
         self._editors[f"questions[{len(self._questions) - 1}].question"].setFocus()
 
     def remove_question(self, index: int) -> None:
-        del self._questions[index]
-        self._rebuild()
+        self._replace_list([q for i, q in enumerate(self._questions) if i != index])
         self.field_edited.emit("questions")
         following = self._editors.get(f"questions[{min(index, len(self._questions) - 1)}].question")
         (following or self._add).setFocus()
+
+    def _replace_list(self, questions: list[Question]) -> None:
+        self._writer("questions", questions)
+        self._questions = questions
+        self._rebuild()
 
     def _rebuild(self) -> None:
         for row in self._rows:
@@ -108,6 +118,9 @@ class QuestionsEditor(QWidget):
     def _write(self, name: str, text: str) -> None:
         if self._loading:
             return
-        index, _, part = name[len("questions[") :].partition("].")
-        setattr(self._questions[int(index)], part, text)
+        self._writer(name, text)
         self.field_edited.emit(name)
+
+
+def _unwired(_path: str, _value: object) -> None:
+    raise RuntimeError("QuestionsEditor.set_writer was not called: edits would be lost")

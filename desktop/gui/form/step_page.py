@@ -64,6 +64,7 @@ class StepPage(QWidget):
         self.required: tuple[str, ...] = ()
         """Fields of this step the letter cannot do without, as the panel last said."""
         self._questions: QuestionsEditor | None = None
+        self._writer: Callable[[str, object], None] = self._write_own_draft
         layout = QVBoxLayout(self)
         self._build_header(layout)
         self._form = QFormLayout()
@@ -205,7 +206,7 @@ class StepPage(QWidget):
             box.set_choices(choice_list(spec.choices_from, str(get_value(self._draft, path))))
             current = str(get_value(self._draft, spec.path))
             if current and not box.is_listed(current):
-                set_value(self._draft, spec.path, "")
+                self._writer(spec.path, "")
                 box.set_value("")
                 changed.append(spec.path)
         return changed
@@ -227,6 +228,7 @@ class StepPage(QWidget):
 
     def _build_questions(self, spec: FieldSpec) -> QWidget:
         self._questions = QuestionsEditor(spec.label)
+        self._questions.set_writer(lambda path, value: self._writer(path, value))  # whichever is current
         self._loaders[spec.path] = self._questions.set_questions
         self._questions.field_edited.connect(self._report)
         return self._questions
@@ -274,13 +276,22 @@ class StepPage(QWidget):
     def draft(self) -> Draft | None:
         return self._draft
 
+    def set_writer(self, writer: Callable[[str, object], None]) -> None:
+        """How an edit reaches the draft: (path, value); the window's draft session."""
+        self._writer = writer
+
     def _write(self, path: str, value: object) -> None:
         if self._loading or self._draft is None:
             return
-        set_value(self._draft, path, value)
+        self._writer(path, value)
         for dependent in self._update_dependents(path):
             self.field_edited.emit(dependent)
         self._report(path)
+
+    def _write_own_draft(self, path: str, value: object) -> None:
+        """Without a session (a form on its own, as in tests): write the draft shown."""
+        assert self._draft is not None
+        set_value(self._draft, path, value)
 
     def _write_choice(self, path: str, value: str) -> None:
         if self._loading or self._draft is None or value is None:
