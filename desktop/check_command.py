@@ -22,8 +22,7 @@ from desktop.core.compose import Composer
 from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
 from desktop.core.fields import prose_texts
 from desktop.core.model import Draft, Kind
-from desktop.core.templates import TemplateCatalogue
-from desktop.settings_options import settings_checker, settings_template_dirs
+from desktop.pipeline_options import MissingRuleFile, add_rules_option, composer
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -57,13 +56,8 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
         help="letter kind (default: the draft's own; individual for plain text)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="an extra rule file: added phrases, severities, rules switched off (may be repeated)",
+    add_rules_option(
+        check, "an extra rule file: added phrases, severities, rules switched off (may be repeated)"
     )
     check.add_argument(
         "--no-settings",
@@ -77,27 +71,16 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
-        checker = settings_checker(args, _rule_files(args))
-        composer = Composer(_catalogue(args), checker)
+        pipeline = composer(args)
         inputs = [(path, _read(path)) for path in args.paths]
-        results = [_check(composer, path, content, args) for path, content in inputs]
-    except (CheckUsageError, RuleFileError, DraftFormatError) as exc:
+        results = [_check(pipeline, path, content, args) for path, content in inputs]
+    except (CheckUsageError, MissingRuleFile, RuleFileError, DraftFormatError) as exc:
         print(f"amends: {exc}", file=sys.stderr)
         return EXIT_USAGE
     output = _as_json(results) if args.format == "json" else _as_text(results)
     if output:
         sys.stdout.write(output)
     return EXIT_BLOCKING if any(f.blocking for r in results for f in r.findings) else EXIT_CLEAN
-
-
-def _rule_files(args: argparse.Namespace) -> list[Path]:
-    """The --rules files, which must exist."""
-    files = []
-    for path in args.rules:
-        if not path.is_file():
-            raise CheckUsageError(f"{path}: no such rule file")
-        files.append(path)
-    return files
 
 
 def _read(path: str) -> str:
@@ -116,28 +99,21 @@ def _read(path: str) -> str:
         raise CheckUsageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def _check(composer: Composer, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
+def _check(pipeline: Composer, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
     if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
         draft = load_draft(path) if path != STDIN else draft_from_json(content)
-        return _check_draft(composer, path, draft, args)
-    findings = composer.checker.check_text(content, args.kind or "individual")
+        return _check_draft(pipeline, path, draft, args)
+    findings = pipeline.checker.check_text(content, args.kind or "individual")
     return CheckedInput(path, findings, {"": content})
 
 
-def _check_draft(composer: Composer, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
+def _check_draft(pipeline: Composer, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
     """The same verdict `render` and the window reach: the letter as its template prints it,
     its required fields, dates and merge fields, and the wording."""
     if args.kind:
         draft = dataclasses.replace(draft, kind=Kind(args.kind))
-    composed = composer.compose(draft)
+    composed = pipeline.compose(draft)
     return CheckedInput(path, composed.findings, dict(prose_texts(draft)))
-
-
-def _catalogue(args: argparse.Namespace) -> TemplateCatalogue:
-    from desktop import paths
-
-    extra_dirs = list(getattr(args, "template_dir", None) or [])
-    return TemplateCatalogue(paths.builtin_templates_dir(), [*settings_template_dirs(args), *extra_dirs])
 
 
 def _as_text(results: list[CheckedInput]) -> str:

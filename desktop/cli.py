@@ -14,17 +14,16 @@ from desktop import paths
 from desktop.build_info import build_info
 from desktop.core import places
 from desktop.core.checker.loader import RuleFileError
-from desktop.core.compose import Composer, with_override
+from desktop.core.compose import with_override
 from desktop.core.draft_file import DraftFormatError, load_draft
-from desktop.core.templates import TemplateCatalogue, TemplateError
+from desktop.core.templates import TemplateError
 from desktop.core.writers.email import email_message, write_eml
 from desktop.layout_options import LayoutOptionError, add_layout_options, layout_from_args
 from desktop.merge_command import MergeUsageError
+from desktop.pipeline_options import MissingRuleFile, add_rules_option, catalogue, composer
 from desktop.settings_options import (
     add_settings_option,
-    settings_checker,
     settings_layout,
-    settings_template_dirs,
 )
 from desktop.verdict_option import EXIT_NOT_READY, NotReadyToSend, add_override_option, approved
 
@@ -49,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_NOT_READY
         except (
             UserError,
+            MissingRuleFile,
             MergeUsageError,
             LayoutOptionError,
             DraftFormatError,
@@ -127,34 +127,6 @@ def _tool_parser() -> argparse.ArgumentParser:
     add_check_parser(sub)
     add_merge_parser(sub, composer)
     return parser
-
-
-def add_rules_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="an extra rule file, as for amends check (may be repeated)",
-    )
-
-
-def composer(args: argparse.Namespace) -> Composer:
-    """The pipeline every subcommand judges letters with: the settings' templates and rule
-    files, then --template-dir and --rules, so check, render and merge agree."""
-    rules = list(getattr(args, "rules", None) or [])
-    for path in rules:
-        if not path.is_file():
-            raise UserError(f"{path}: no such rule file")
-    return Composer(catalogue(args), settings_checker(args, rules))
-
-
-def catalogue(args: argparse.Namespace) -> TemplateCatalogue:
-    """The built-in templates, the team's and the user's (unless --no-settings), then --template-dir."""
-    return TemplateCatalogue(
-        paths.builtin_templates_dir(), [*settings_template_dirs(args), *args.template_dir]
-    )
 
 
 def _run_templates(args: argparse.Namespace) -> int:

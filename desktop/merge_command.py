@@ -30,6 +30,7 @@ from desktop.core.recipients import (
 )
 from desktop.core.recipients.validation import Severity
 from desktop.layout_options import add_layout_options, layout_from_args
+from desktop.pipeline_options import add_rules_option
 from desktop.settings_options import add_settings_option, settings_layout
 from desktop.verdict_option import add_override_option, approved
 
@@ -74,14 +75,7 @@ def add_merge_parser(sub: argparse._SubParsersAction, composer_for) -> None:
         action="store_true",
         help="leave out rows with errors (they are listed in the manifest) instead of stopping",
     )
-    merge.add_argument(
-        "--rules",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="an extra rule file, as for amends check (may be repeated)",
-    )
+    add_rules_option(merge)
     add_override_option(merge)
     add_layout_options(merge)
     add_settings_option(merge)

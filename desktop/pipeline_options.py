@@ -1,0 +1,41 @@
+"""The pipeline a subcommand judges letters with, built from its options.
+
+`check`, `render` and `merge` take the same `--rules` and `--template-dir` and build their
+Composer here, from the settings' templates and rule files and then those options, so the
+three can never reach different verdicts on one draft through different set-ups.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop import paths
+from desktop.core.compose import Composer
+from desktop.core.templates import TemplateCatalogue
+from desktop.settings_options import settings_checker, settings_template_dirs
+
+RULES_HELP = "an extra rule file, as for amends check (may be repeated)"
+
+
+class MissingRuleFile(Exception):
+    """A --rules file that is not there; printed as one line, exit status 2."""
+
+
+def add_rules_option(parser: argparse.ArgumentParser, help_text: str = RULES_HELP) -> None:
+    parser.add_argument("--rules", type=Path, action="append", default=[], metavar="FILE", help=help_text)
+
+
+def catalogue(args: argparse.Namespace) -> TemplateCatalogue:
+    """The built-in templates, the team's and the user's (unless --no-settings), then --template-dir."""
+    extra_dirs = list(getattr(args, "template_dir", None) or [])
+    return TemplateCatalogue(paths.builtin_templates_dir(), [*settings_template_dirs(args), *extra_dirs])
+
+
+def composer(args: argparse.Namespace) -> Composer:
+    """The settings' templates and rule files, then --template-dir and --rules, which must exist."""
+    rules = list(getattr(args, "rules", None) or [])
+    for path in rules:
+        if not path.is_file():
+            raise MissingRuleFile(f"{path}: no such rule file")
+    return Composer(catalogue(args), settings_checker(args, rules))
