@@ -174,8 +174,9 @@ class Composer:
             recipients=recipients,
         )
         findings += [f for f in wording if not _is_merge_placeholder(f)]
-        values = merge_values(person) if recipient is not None or columns is None else None
-        names = known_names(columns if columns is not None else merge_values(person))
+        own_values = merge_values(person)
+        values = own_values if recipient is not None or columns is None else None
+        names = known_names(columns if columns is not None else own_values)
         uses = draft_uses(draft)
         findings += merge_findings(uses, names, values, has_list=columns is not None)
         preview = None

@@ -154,7 +154,8 @@ class ExportActions(QObject):
         verdict; None when it must not leave (the writer was told why)."""
         self._updater.update_now()  # the window shows the verdict the export acts on
         if columns is None:
-            composed = self._updater.compose()
+            composed = self._updater.composed
+            assert composed is not None
         else:  # a notice run is judged for the list as a whole: merge fields against its columns
             composed = self._updater.composer.compose(self._session.draft, columns=columns)
         self._composed = composed

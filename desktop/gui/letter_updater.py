@@ -68,20 +68,16 @@ class LetterUpdater(QObject):
         self._columns = None if columns is None else tuple(columns)
         self.schedule()
 
-    def compose(self, mark_merged: bool = False) -> Composed:
-        """The pipeline run now, for the window's preview or for an export."""
-        return self.composer.compose(
+    def update_now(self) -> None:
+        self._timer.stop()
+        self.composed = self.composer.compose(
             self._draft(),
             recipient=self._recipient,
             columns=self._columns,
             today=self._today(),
             history=self._history,
-            mark_merged=mark_merged,
+            mark_merged=True,  # for the preview; `document` itself is the letter as it leaves
         )
-
-    def update_now(self) -> None:
-        self._timer.stop()
-        self.composed = self.compose(mark_merged=True)
         if self.composed.preview is None:
             problem = next((f.message for f in self.composed.findings if f.rule == "unrendered"), "")
             self.render_failed.emit(problem)
