@@ -19,7 +19,7 @@ from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.history import HistoryLookup
 from desktop.core.document import Document
 from desktop.core.fields import FIELDS, LETTER, RECIPIENTS, field_label
-from desktop.core.form_steps import amount_preview, follow_up_preview, is_missing, required_fields
+from desktop.core.form_steps import field_problems, follow_up_preview, is_missing, required_fields
 from desktop.core.merge_fields import (
     MERGE_FIELD,
     MergeUse,
@@ -207,16 +207,11 @@ def _completeness(
         if is_missing(draft, path, today) and not _has_problem(draft, path, today):
             message = f"Fill in ‘{field_label(path)}’: this letter needs it."
             findings.append(_finding("required-field", message, path, _COMPLETE))
-    for note in (follow_up_preview(draft, today), amount_preview(draft)):
-        if note.problem and not _date_order(draft, note.field):
+    for note in field_problems(draft, today):
+        # A locale Amends does not list still prints its dates and amounts: the form marks it,
+        # the letter may go. A follow-up before the letter date is the checker's to report.
+        if note.field != "locale" and not _date_order(draft, note.field):
             findings.append(_finding("field-problem", note.text, note.field or LETTER, _COMPLETE))
-    for index, question in enumerate(draft.questions if draft.kind is Kind.NOTICE else ()):
-        if question.question.strip() and not question.answer.strip():
-            message = "This question has no answer yet; answer it or remove it."
-            findings.append(_finding("field-problem", message, f"questions[{index}].answer", _COMPLETE))
-        elif question.answer.strip() and not question.question.strip():
-            message = "This answer has no question; add the question or remove it."
-            findings.append(_finding("field-problem", message, f"questions[{index}].question", _COMPLETE))
     if draft.letter_date is not None and draft.letter_date < today:
         message = (
             f"The letter is dated {draft.letter_date:%d %B %Y}, which has passed. Clear the date to "

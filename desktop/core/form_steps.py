@@ -275,22 +275,23 @@ def _in_effect(draft: Draft, path: str) -> bool:
 
 def _problems(draft: Draft, today: dt.date | None) -> list[str]:
     """Fields whose content cannot be printed as entered, whether required or not."""
-    problems = []
-    follow_up = follow_up_preview(draft, today)
-    if follow_up.problem and follow_up.field:
-        problems.append(follow_up.field)
-    amount = amount_preview(draft)
-    if amount.problem and amount.field:
-        problems.append(amount.field)
+    return [note.field for note in field_problems(draft, today) if note.field]
+
+
+def field_problems(draft: Draft, today: dt.date | None = None) -> list[FieldNote]:
+    """Entries that cannot go out as they stand, each with what to do about it: the form
+    marks their steps incomplete and the pipeline (core/compose.py) reports them."""
+    notes = [note for note in (follow_up_preview(draft, today), amount_preview(draft)) if note.problem]
     if not _known_locale(draft.locale):
-        problems.append("locale")
-    if draft.kind is Kind.NOTICE:
-        for index, question in enumerate(draft.questions):
-            if question.question.strip() and not question.answer.strip():
-                problems.append(f"questions[{index}].answer")
-            elif question.answer.strip() and not question.question.strip():
-                problems.append(f"questions[{index}].question")
-    return problems
+        notes.append(locale_preview(draft))
+    for index, question in enumerate(draft.questions if draft.kind is Kind.NOTICE else ()):
+        if question.question.strip() and not question.answer.strip():
+            message = "This question has no answer yet; answer it or remove it."
+            notes.append(FieldNote(message, True, f"questions[{index}].answer"))
+        elif question.answer.strip() and not question.question.strip():
+            message = "This answer has no question; add the question or remove it."
+            notes.append(FieldNote(message, True, f"questions[{index}].question"))
+    return notes
 
 
 @dataclass(frozen=True)
