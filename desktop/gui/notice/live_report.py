@@ -43,6 +43,7 @@ from desktop.gui.notice.held_rows import (
     load_rows,
     validate_held,
 )
+from desktop.gui.notice.summary import counts_text
 
 
 class LiveReport:
@@ -100,16 +101,9 @@ class LiveReport:
         """summary.summary_text(self.report(), skipped), "36 rows: 34 ready, 2 with errors", from
         the running counts: after a fix in a list where every row has a mark, no pass over them
         all (tests hold the two to the same words)."""
-        rows = self.row_count
         errors = len(self._errors) - len(self._errors & skipped)
         warned = len(self._warned) - len(self._warned & skipped)
-        ready = rows - len(skipped) - errors
-        parts = [f"{ready:,} ready" + (f" ({warned:,} with warnings)" if warned else "")]
-        if errors:
-            parts.append(f"{errors:,} with errors")
-        if skipped:
-            parts.append(f"{len(skipped):,} skipped")
-        return f"{rows:,} {'row' if rows == 1 else 'rows'}: {', '.join(parts)}"
+        return counts_text(self.row_count, warned, errors, len(skipped))
 
     def report(self) -> ValidationReport:
         """The whole report, as `validate` would give it; made again only after a fix."""

@@ -15,13 +15,18 @@ def summary_text(report: ValidationReport, skipped: Set[int]) -> str:
     header = report.header_row
     errors = {i.row for i in report.issues if i.severity is Severity.ERROR and i.row != header} - skipped
     warned = {i.row for i in report.issues if i.row != header} - errors - skipped
-    rows = report.summary.rows
-    ready = rows - len(skipped) - len(errors)
-    parts = [f"{ready:,} ready" + (f" ({len(warned):,} with warnings)" if warned else "")]
+    return counts_text(report.summary.rows, len(warned), len(errors), len(skipped))
+
+
+def counts_text(rows: int, warned: int, errors: int, skipped: int) -> str:
+    """The words for the counts, "36 rows: 34 ready, 2 with errors"; skipped rows are not
+    among the warned or the errors. Kept apart so a running count can say it without a report."""
+    ready = rows - skipped - errors
+    parts = [f"{ready:,} ready" + (f" ({warned:,} with warnings)" if warned else "")]
     if errors:
-        parts.append(f"{len(errors):,} with errors")
+        parts.append(f"{errors:,} with errors")
     if skipped:
-        parts.append(f"{len(skipped):,} skipped")
+        parts.append(f"{skipped:,} skipped")
     return f"{rows:,} {'row' if rows == 1 else 'rows'}: {', '.join(parts)}"
 
 
