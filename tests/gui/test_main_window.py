@@ -19,8 +19,8 @@ from desktop.core.merge import OutputKind
 from desktop.core.model import Kind
 from desktop.gui import dialogs
 from desktop.gui.app import SystemFileOpener, build_window
-from desktop.gui.letter_updater import DEBOUNCE_MS
 from tests.helpers.readback import words_of_text
+from tests.helpers.window import open_window, type_into, wait_for_update
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 RENEWAL = paths.examples_dir() / "renewal-email.amends"
@@ -34,15 +34,7 @@ def settings(tmp_path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot, settings, monkeypatch, tmp_path):
-    # Closing at teardown must not stop on the unsaved-changes question.
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
-    window = build_window(
-        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "user"
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_window(qtbot, tmp_path, monkeypatch, settings)
 
 
 @pytest.fixture
@@ -52,19 +44,6 @@ def no_questions(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: asked.append((title, message)))
     monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
     return asked
-
-
-def wait_for_update(qtbot, window) -> list:
-    with qtbot.waitSignal(window.updater.findings_ready, timeout=DEBOUNCE_MS * 20) as ready:
-        pass
-    return ready.args[0]
-
-
-def type_into(qtbot, window, field: str, text: str) -> None:
-    widget = window.form.findChild(QLineEdit, field) or window.form.findChild(QPlainTextEdit, field)
-    assert widget is not None, f"no control for {field}"
-    window.form.focus_field(field)
-    qtbot.keyClicks(widget, text)
 
 
 def test_a_new_draft_opens_with_the_cursor_in_the_first_field(window):

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop import paths
 from desktop.core.draft_file import load_draft
 from desktop.core.fields import FIELDS, field_label
 from desktop.core.model import Kind
 from desktop.gui import dialogs
-from desktop.gui.app import build_window
 from desktop.gui.checking.findings_model import DETAIL_ROLE
-from desktop.gui.letter_updater import DEBOUNCE_MS
 from desktop.gui.not_ready_dialog import NotReadyDialog
+from tests.helpers.window import menu_action, open_window, type_into, wait_for_update
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 RENEWAL = paths.examples_dir() / "renewal-email.amends"
@@ -26,38 +25,13 @@ RENEWAL_LIST = paths.examples_dir() / "renewal-email-recipients.csv"
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
     monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(
-        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "u"
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return open_window(qtbot, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def answers_not_ready():
     """The test answers the "Not ready to send" dialog itself (see tests/gui/conftest.py)."""
-
-
-def action(window, text: str) -> QAction:
-    return next(a for a in window.findChildren(QAction) if a.text() == text)
-
-
-def wait_for_update(qtbot, window) -> list:
-    with qtbot.waitSignal(window.updater.findings_ready, timeout=DEBOUNCE_MS * 20) as ready:
-        pass
-    return ready.args[0]
-
-
-def type_into(qtbot, window, field: str, text: str) -> None:
-    widget = window.form.findChild(QLineEdit, field) or window.form.findChild(QPlainTextEdit, field)
-    assert widget is not None, f"no control for {field}"
-    window.form.focus_field(field)
-    qtbot.keyClicks(widget, text)
 
 
 def answer_not_ready(window, answer) -> list:
@@ -127,7 +101,7 @@ def test_export_anyway_asks_for_a_reason_and_records_it(
     out = tmp_path / "proof.docx"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: out)
     listed = answer_not_ready(window, send_anyway("proof print for legal review"))
-    action(window, "&Export Letter as DOCX…").trigger()
+    menu_action(window, "&Export Letter as DOCX…").trigger()
     assert listed and out.exists()
     assert (
         docx.Document(out).core_properties.comments == "Written despite errors: proof print for legal review"
@@ -144,7 +118,7 @@ def test_go_to_first_error_puts_the_cursor_on_it(qtbot, window, tmp_path, monkey
     wait_for_update(qtbot, window)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: pytest.fail("must not ask where to save"))
     answer_not_ready(window, lambda dialog: dialog.findChild(QPushButton, "go_to_error").click())
-    action(window, "Export as E-&mail Draft…").trigger()
+    menu_action(window, "Export as E-&mail Draft…").trigger()
     assert editor.textCursor().selectedText() == "[Customer Name]"
     window.activateWindow()  # a desktop gives the window back its focus when the dialog closes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
@@ -154,7 +128,7 @@ def test_copy_letter_is_refused_too_and_leaves_the_clipboard_alone(qtbot, window
     QGuiApplication.clipboard().setText("what was there before")
     window.updater.update_now()
     listed = answer_not_ready(window, lambda dialog: dialog.reject())
-    action(window, "&Copy Letter").trigger()
+    menu_action(window, "&Copy Letter").trigger()
     assert any("‘Name’" in line for line in listed)
     assert QGuiApplication.clipboard().text() == "what was there before"
 
@@ -234,7 +208,7 @@ def test_a_notice_with_an_unknown_merge_field_stops_before_the_export_dialog(
     type_into(qtbot, window, "opening", " Hi {{ signup_sorce }},")
     wait_for_update(qtbot, window)
     listed = answer_not_ready(window, lambda dialog: dialog.reject())
-    action(window, "Export &Notice…").trigger()
+    menu_action(window, "Export &Notice…").trigger()
     assert any("{{ signup_sorce }}" in line and "‘Opening’" in line for line in listed), listed
     assert not [
         w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"

@@ -12,21 +12,15 @@ from desktop import paths
 from desktop.gui import dialogs
 from desktop.gui.app import build_window
 from desktop.gui.form.choice_box import ChoiceOrOwn
+from tests.helpers.window import open_window
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda _parent, _name: dialogs.UnsavedChoice.DISCARD)
     monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(
-        settings=settings, history_path=tmp_path / "history.sqlite3", user_dir=tmp_path / "u"
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, tmp_path, monkeypatch)
     window.files.open_path(RRSP, example=True)
     return window
 
