@@ -23,6 +23,21 @@ def _tell_the_core_its_folders() -> None:
 _tell_the_core_its_folders()  # for what test modules read while they are collected
 
 
+def _register_hypothesis_profiles() -> None:
+    """Property tests run a few dozen examples in the suite; HYPOTHESIS_PROFILE=fuzz runs
+    them for as long as one cares to wait (see tests/core/test_hostile_drafts.py)."""
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("default", max_examples=60, deadline=None)
+    settings.register_profile(
+        "fuzz", max_examples=10_000_000, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_register_hypothesis_profiles()
+
+
 @pytest.fixture(autouse=True)
 def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The settings, templates and history of whoever runs the tests, and their computer's
@@ -32,6 +47,8 @@ def own_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "site-config"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # crash reports land here
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     _tell_the_core_its_folders()  # now the test's own folders
 
 
