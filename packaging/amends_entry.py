@@ -15,4 +15,9 @@ if sys.stderr is None:
 from desktop.cli import main
 
 if __name__ == "__main__":
+    # Shared templates render in a worker process (desktop/core/render_worker.py); in a
+    # frozen bundle that process is this executable again, and this call makes it a worker.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -64,6 +64,9 @@ class Composed:
     preview: Document | None = None
     """The letter with merged values marked for a preview to highlight; the document itself
     when nothing was merged or no marks were asked for. Never exported."""
+    render_error: TemplateError | None = field(default=None, compare=False)
+    """Why the template could not render the letter (also an "unrendered" finding): a
+    command that writes the letter reports it as the template problem it is."""
 
     def __post_init__(self) -> None:
         if self.preview is None:
@@ -153,11 +156,12 @@ class Composer:
         letter = merged_draft(draft, person)
         findings: list[Finding] = []
         template = self._template(template_id or draft.template, findings)
-        document = None
+        document = render_error = None
         if template is not None:
             try:
                 document = self.catalogue.render(letter, template.id, today)
             except (TemplateError, ValueError) as exc:
+                render_error = exc if isinstance(exc, TemplateError) else None
                 findings.append(
                     _finding("unrendered", f"The letter cannot be rendered: {exc}", LETTER, _COMPLETE)
                 )
@@ -184,7 +188,32 @@ class Composer:
             marked = merged_draft(draft, person, mark=True)
             with contextlib.suppress(TemplateError, ValueError):  # unmarked is still a true preview
                 preview = self.catalogue.render(marked, template.id, today)
-        return Composed(draft, letter, document, _in_form_order(findings), preview)
+        return Composed(draft, letter, document, _in_form_order(findings), preview, render_error)
+
+    def prerender(
+        self,
+        draft: Draft,
+        *,
+        recipient: Recipient | None = None,
+        today: dt.date | None = None,
+        template_id: str | None = None,
+        mark_merged: bool = False,
+    ) -> None:
+        """Render what `compose` with these arguments renders, for the catalogue to remember.
+
+        A shared template may take up to the render worker's time limit; a window calls this
+        on another thread, then `compose` on its own finds the letters already rendered.
+        Any thread may call it; the draft must not change meanwhile (pass a copy).
+        """
+        today = today or dt.date.today()
+        person = recipient if recipient is not None else draft.recipient
+        try:
+            template = self.catalogue.get(template_id or draft.template)
+            self.catalogue.render(merged_draft(draft, person), template.id, today)
+            if mark_merged and draft_uses(draft):
+                self.catalogue.render(merged_draft(draft, person, mark=True), template.id, today)
+        except (TemplateError, ValueError):
+            pass  # `compose` reports it
 
     def _template(self, template_id: str, findings: list[Finding]) -> LetterTemplate | None:
         try:

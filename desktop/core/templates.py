@@ -1,10 +1,14 @@
 """Letter templates: finding them, reading their metadata, and rendering a draft through one.
 
 A template is a Jinja2 file in `letter_templates/` (or the user's template folder) whose
-first lines are a Jinja comment holding TOML metadata. Every template, built-in or shared
-by a colleague, runs in Jinja's immutable sandbox with autoescape and strict undefined
-variables, so a template cannot run code or change the draft, a field cannot inject markup,
-and a misspelt field name is an error rather than an empty gap in a letter.
+first lines are a Jinja comment holding TOML metadata. Every template renders with autoescape
+and strict undefined variables, so a field cannot inject markup and a misspelt field name is
+an error rather than an empty gap in a letter.
+
+Templates in the user's and the team's folders are written by other people: they are read
+only as regular files inside their folder (template_files), render in a limited sandbox
+(template_sandbox) and in a separate process that is stopped when it takes too long
+(render_worker). Only the shipped templates render here, in-process, as fast as before.
 """
 
 from __future__ import annotations
@@ -17,28 +21,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+from desktop.core import render_worker
 from desktop.core.context import template_context
 from desktop.core.document import Document, Subject, plain
 from desktop.core.formatting import full_date, long_date
 from desktop.core.markup import MarkupError, parse_blocks
 from desktop.core.model import Draft, Kind
+from desktop.core.template_errors import TemplateError, TemplateLimitError
+from desktop.core.template_files import FolderLoader, read_template
+from desktop.core.template_sandbox import LimitedSandbox, bounded_output, limit_error, render_limits
 
 TEMPLATE_SUFFIX = ".j2"
 _FRONT_MATTER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
-
-
-class TemplateError(Exception):
-    """A template that cannot be loaded or rendered, located by file and line."""
-
-    def __init__(self, message: str, path: Path | None = None, line: int | None = None):
-        self.path = path
-        self.line = line
-        self.reason = message
-        where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
-        super().__init__(f"{where}{message}")
+MAX_FRONT_MATTER_CHARS = 20_000
+"""Name, kind, description and a list of fields: a few hundred characters in practice."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +55,20 @@ class TemplateCatalogue:
     """The templates in the built-in folder and the user's folders; a user's template may
     replace a built-in one by using its id."""
 
-    def __init__(self, builtin_dir: Path, user_dirs: list[Path] | tuple[Path, ...] = ()):
+    def __init__(
+        self,
+        builtin_dir: Path,
+        user_dirs: list[Path] | tuple[Path, ...] = (),
+        worker: render_worker.RenderWorker | None = None,
+    ):
+        """`worker` renders the templates not shipped with Amends (by default the one
+        process shared by every catalogue); tests pass their own to change its limits."""
         self.builtin_dir = builtin_dir
         self.problems: list[TemplateError] = []
         """Templates that could not be read; listed, never fatal to the others."""
         self._templates: dict[str, LetterTemplate] = {}
-        self._environments: dict[Path, jinja2.Environment] = {}
+        self._environment_for_builtins: jinja2.Environment | None = None
+        self._worker = worker
         for folder, builtin in [(builtin_dir, True), *((d, False) for d in user_dirs)]:
             for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")) if folder.is_dir() else ():
                 if path.name.startswith("_"):
@@ -88,36 +94,46 @@ class TemplateCatalogue:
             raise TemplateError(f"no template called {template_id!r}; known templates: {known}") from None
 
     def render(self, draft: Draft, template_id: str | None = None, today: dt.date | None = None) -> Document:
+        """The letter; a TemplateError (never another exception) when a user's template
+        cannot make it within the limits. Safe to call from any thread."""
         template = self.get(template_id or draft.template)
-        return render_document(draft, template, self._environment(template.path.parent), today)
+        if template.builtin:
+            return render_document(draft, template, self._builtin_environment(), today)
+        request = render_worker.RenderRequest(
+            search_path=(template.path.parent, self.builtin_dir), template=template, draft=draft, today=today
+        )
+        return (self._worker or render_worker.shared()).render(request)
 
-    def _environment(self, template_dir: Path) -> jinja2.Environment:
-        """One environment per folder, so Jinja's compiled-template cache is reused.
+    def needs_worker(self, template_id: str) -> bool:
+        """Whether rendering this template may take up to the worker's time limit, so a
+        window should not wait for it on its own thread. False for an unknown id: that
+        fails at once."""
+        template = self._templates.get(template_id)
+        return template is not None and not template.builtin
 
-        Only the shipped templates run outside the sandbox: they are ours, and a merge
-        renders them thousands of times, where the sandbox's per-attribute checks cost
-        about 40% of the rendering. Any other folder's templates are sandboxed.
-        """
-        if template_dir not in self._environments:
-            trusted = template_dir == self.builtin_dir
-            search_path = [template_dir] if trusted else [template_dir, self.builtin_dir]
-            self._environments[template_dir] = make_environment(search_path, sandboxed=not trusted)
-        return self._environments[template_dir]
+    def warm_up(self) -> None:
+        """Start the worker if any template here will need it; a window calls this on a
+        thread of its own when it opens, so the first shared letter does not wait for it."""
+        if any(not template.builtin for template in self._templates.values()):
+            (self._worker or render_worker.shared()).warm_up()
+
+    def _builtin_environment(self) -> jinja2.Environment:
+        """Only the shipped templates run outside the sandbox, and in this process: they are
+        ours, and a merge renders them thousands of times, where the sandbox's per-attribute
+        checks cost about 40% of the rendering and a trip to the worker process more again."""
+        if self._environment_for_builtins is None:
+            self._environment_for_builtins = make_environment([self.builtin_dir], sandboxed=False)
+        return self._environment_for_builtins
 
 
 def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"cannot read the template ({exc})", path) from None
+    """The template's front matter; a TemplateError for anything else, so that one broken
+    or hostile file in a shared folder is listed as a problem and hides none of the others."""
+    source = read_template(path)
     match = _FRONT_MATTER.match(source)
     if not match:
         raise TemplateError('no metadata: a template starts with {# name = "..." ... #}', path, 1)
-    try:
-        meta = tomllib.loads(match.group(1))
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _toml_line(str(exc))
-        raise TemplateError(f"metadata is not valid TOML: {exc}", path, line) from None
+    meta = _parse_front_matter(match.group(1), path)
     for key in ("name", "kind", "description"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise TemplateError(f"metadata needs a text value for {key!r}", path, 1)
@@ -137,6 +153,22 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
     )
 
 
+def _parse_front_matter(text: str, path: Path) -> dict:
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise TemplateError(
+            f"metadata is {len(text):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,}", path, 1
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _toml_line(str(exc))
+        raise TemplateError(f"metadata is not valid TOML: {exc}", path, line) from None
+    except RecursionError:
+        raise TemplateError("metadata is not valid TOML: it nests too deeply", path, 1) from None
+    except Exception as exc:  # tomllib's own failures on hostile input (a bug there is not a crash here)
+        raise TemplateError(f"metadata is not valid TOML: {exc}", path, 1) from None
+
+
 def _toml_line(message: str) -> int | None:
     found = re.search(r"line (\d+)", message)
     return int(found.group(1)) if found else None
@@ -145,9 +177,12 @@ def _toml_line(message: str) -> int | None:
 def render_document(
     draft: Draft, template: LetterTemplate, env: jinja2.Environment, today: dt.date | None = None
 ) -> Document:
+    """In this process. In a LimitedSandbox every failure, Python's own included, is a
+    TemplateError naming the template; a shipped template's other exceptions are bugs in
+    Amends and are left to show as such."""
+    sandboxed = isinstance(env, LimitedSandbox)
     try:
-        jinja_template = env.get_template(template.path.name)
-        markup = jinja_template.render(template_context(draft, today))
+        markup = _render_markup(draft, template, env, today, sandboxed)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             exc.message or "syntax error", Path(exc.filename or template.path), exc.lineno
@@ -155,11 +190,29 @@ def render_document(
     except jinja2.TemplateError as exc:
         path, line = _failing_template_line(exc, template.path)
         raise TemplateError(_friendly(exc), path, line) from None
+    except TemplateError as exc:
+        if exc.path is not None:  # a file refused by name (a link, not a regular file)
+            raise
+        raise exc.located(*_failing_template_line(exc, template.path)) from None
+    except Exception as exc:
+        if not sandboxed:
+            raise
+        path, line = _failing_template_line(exc, template.path)
+        known = limit_error(exc)
+        if known is not None:
+            raise known.located(path, line) from None
+        raise TemplateError(f"{type(exc).__name__}: {exc}", path, line) from None
     try:
         blocks = parse_blocks(markup)
     except MarkupError as exc:
         raise TemplateError(
             f"{exc} (line {exc.line} of the rendered output)" if exc.line else str(exc), template.path
+        ) from None
+    except (RecursionError, MemoryError) as exc:
+        if not sandboxed:
+            raise
+        raise TemplateLimitError(
+            f"its output could not be read as a letter ({type(exc).__name__})", template.path
         ) from None
     subject = next((plain(b.runs) for b in blocks if isinstance(b, Subject)), draft.subject)
     return Document(
@@ -168,6 +221,16 @@ def render_document(
         author=draft.sender.name,
         metadata={"template": template.id, "language": draft.locale.replace("_", "-")},
     )
+
+
+def _render_markup(
+    draft: Draft, template: LetterTemplate, env: jinja2.Environment, today: dt.date | None, sandboxed: bool
+) -> str:
+    if not sandboxed:  # the shipped templates: as fast as Jinja goes
+        return env.get_template(template.path.name).render(template_context(draft, today))
+    with render_limits():
+        jinja_template = env.get_template(template.path.name)
+        return bounded_output(jinja_template.generate(template_context(draft, today)))
 
 
 def _friendly(exc: jinja2.TemplateError) -> str:
@@ -191,11 +254,12 @@ def _failing_template_line(exc: BaseException, default: Path) -> tuple[Path, int
 
 
 def make_environment(search_path: list[Path], sandboxed: bool = True) -> jinja2.Environment:
-    """The only way templates are loaded: autoescaped, strict about names, and sandboxed
-    unless the caller vouches for every template on the search path."""
-    environment_class = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    """The only way templates are loaded: autoescaped, strict about names, reading only
+    regular files inside the folders, and sandboxed with limits unless the caller vouches for
+    every template on the search path."""
+    environment_class = LimitedSandbox if sandboxed else jinja2.Environment
     env = environment_class(
-        loader=jinja2.FileSystemLoader(search_path),
+        loader=FolderLoader(search_path),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

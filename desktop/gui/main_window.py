@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.form.set_draft(draft, self._current_template())
         self._kind_applies()
         self._update_title()
-        self.updater.update_now()
+        self.updater.update_soon()  # a shared template renders off this thread
 
     def _edited(self) -> None:
         self._update_title()
