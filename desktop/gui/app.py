@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
 from desktop.core import places
+from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
 from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
@@ -29,6 +30,7 @@ from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter
 from desktop.gui.first_run import offer_regional_setup
 from desktop.gui.folders import AppFolders
+from desktop.gui.long_lived import set_aside_startup_objects
 from desktop.gui.main_window import MainWindow
 
 
@@ -73,7 +75,8 @@ def build_window(
         ),
     )
     problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
-    notes = [*problems[:1], *([history_message] if history_message else [])]
+    recovery_problem = [window.recovery.problem] if window.recovery.problem else []
+    notes = [*recovery_problem, *problems[:1], *([history_message] if history_message else [])]
     if len(problems) > 1:
         notes.append(f"and {len(problems) - 1} more settings problem(s)")
     window.panels.announce_follow_ups()
@@ -127,7 +130,13 @@ class SystemFileOpener(QObject):
 def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     """`startup_check` opens the window, reports once the event loop has it shown, and
     quits, leaving any recovery copies alone: installers and IT run it to prove a fresh
-    install starts, and the startup benchmark times it."""
+    install starts, and the startup benchmark times it.
+
+    A draft the check cannot open is reported on stderr with status 2, before any window:
+    the window would say so in a message box, and nobody is there to close it."""
+    if startup_check and draft is not None and (problem := _unreadable(draft)):
+        print(f"amends: {problem}", file=sys.stderr, flush=True)
+        return EXIT_UNREADABLE
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Amends")
@@ -137,6 +146,7 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     window = build_window(draft, first_run=not startup_check)  # an install check must never wait
     app.installEventFilter(SystemFileOpener(window))
     window.show()
+    set_aside_startup_objects()
     if draft is None:
         window.form.focus_first_field()
     if startup_check:
@@ -144,6 +154,19 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     elif window.recovery.store is not None and window.recovery.store.leftovers():
         window.recovery.offer()
     return app.exec()
+
+
+EXIT_UNREADABLE = 2
+"""As the command line's tools exit for a draft they cannot read."""
+
+
+def _unreadable(draft: Path) -> str | None:
+    """Why the draft cannot be opened, in the words File ▸ Open would show; None if it can."""
+    try:
+        load_draft(draft)
+    except DraftFormatError as exc:
+        return str(exc)
+    return None
 
 
 def _finish_startup_check(app: QApplication, window: MainWindow, started: float, draft: Path | None) -> None:
