@@ -85,7 +85,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _read(path: str) -> str:
     if path == STDIN:
-        return sys.stdin.read()
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError:
+            raise CheckUsageError("standard input: not text (it is not UTF-8)") from None
     file = Path(path)
     if file.is_dir():
         raise CheckUsageError(f"{path}: is a folder, not a letter")

@@ -1,7 +1,8 @@
 """The `amends` command: the desktop app with no arguments, tools for scripts and CI otherwise.
 
 User mistakes (a missing file, a broken draft, an unknown template) end with one line on
-stderr and exit status 2; only a bug in Amends itself shows a traceback.
+stderr and exit status 2; a bug in Amends itself ends with status 70 and one line saying
+where its report (the traceback) was written (desktop/crash_report.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from desktop.core.checker.loader import RuleFileError
 from desktop.core.compose import with_override
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.templates import TemplateError
-from desktop.core.writers.email import email_message, write_eml
+from desktop.core.writers.email import AddressError, email_message, write_eml
+from desktop.crash_report import report_internal_error
 from desktop.layout_options import LayoutOptionError, add_layout_options, layout_from_args
 from desktop.merge_command import MergeUsageError
 from desktop.pipeline_options import MissingRuleFile, add_rules_option, catalogue, composer
@@ -54,12 +56,15 @@ def main(argv: list[str] | None = None) -> int:
             DraftFormatError,
             TemplateError,
             RuleFileError,
+            AddressError,
         ) as exc:
             print(f"amends: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except OSError as exc:
             print(f"amends: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_USAGE
+        except Exception as exc:  # a bug in Amends, not the user's mistake: status 70 and a report
+            return report_internal_error(exc, argv)
     return _launch_app(argv)
 
 
@@ -149,6 +154,8 @@ def _run_render(args: argparse.Namespace) -> int:
     pipeline = composer(args)
     template = pipeline.catalogue.get(args.template or draft.template)
     composed = pipeline.compose(draft, template_id=template.id)
+    if composed.render_error is not None:  # the template's problem, not the draft's: one line, exit 2
+        raise composed.render_error
     reason = approved(composed, args, str(args.draft))
     assert composed.document is not None  # approved() refuses a letter that did not render
     document = with_override(composed.document, reason)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from functools import lru_cache
 
 import holidays
@@ -10,6 +11,18 @@ import holidays
 
 class UnknownRegionError(ValueError):
     """The holiday country or subdivision is not one the holidays calendar knows."""
+
+
+class UnknownCountryError(UnknownRegionError):
+    """No calendar for the country itself: a province code such as "ON" given as the country."""
+
+
+class UnknownSubdivisionError(UnknownRegionError):
+    """The country is known but the province or state is not one of its own."""
+
+
+class CalendarEndError(ValueError):
+    """Counting ran past the last day Python's calendar has (31 December 9999)."""
 
 
 def add_business_days(start: dt.date, days: int, country: str = "", subdivision: str = "") -> dt.date:
@@ -23,16 +36,37 @@ def add_business_days(start: dt.date, days: int, country: str = "", subdivision:
     day = start
     remaining = days
     while remaining:
+        if day == dt.date.max:
+            raise CalendarEndError(
+                f"{days} business days after {start.isoformat()} runs past the end of the calendar"
+            )
         day += dt.timedelta(days=1)
         if is_business_day(day, country, subdivision):
             remaining -= 1
     return day
 
 
+def check_region(country: str, subdivision: str = "") -> None:
+    """Raise UnknownCountryError or UnknownSubdivisionError, naming the part that is wrong,
+    for a holiday calendar Amends cannot count with; an empty country counts weekends only.
+
+    The draft loader asks this, so a draft that names a province as its country is refused
+    when it is opened rather than failing at the first date counted."""
+    if country:
+        _calendar(country.upper(), subdivision.upper(), dt.date.today().year)
+
+
 def is_business_day(day: dt.date, country: str = "", subdivision: str = "") -> bool:
     if day.weekday() >= 5:
         return False
     return not country or day not in _calendar(country.upper(), subdivision.upper(), day.year)
+
+
+def holiday_dates(year: int, country: str, subdivision: str = "") -> tuple[dt.date, ...]:
+    """The days of `year` that `is_business_day` skips as public holidays (weekends or not)."""
+    if not country:
+        return ()
+    return tuple(day for day in _calendar(country.upper(), subdivision.upper(), year) if day.year == year)
 
 
 def holiday_name(day: dt.date, country: str, subdivision: str = "") -> str | None:
@@ -43,14 +77,25 @@ def holiday_name(day: dt.date, country: str, subdivision: str = "") -> str | Non
 
 @lru_cache(maxsize=64)
 def _calendar(country: str, subdivision: str, year: int) -> holidays.HolidayBase:
+    """Country first, then the subdivision, so the message names the part that is wrong:
+    holidays raises the same NotImplementedError for both (and a TypeError for "JAN", a
+    constant of its module rather than a country), so its own words cannot tell them apart."""
+    if subdivision:
+        _calendar(country, "", year)  # UnknownCountryError when the country itself is unknown
     try:
-        return holidays.country_holidays(country, subdiv=subdivision or None, years=year)
-    except NotImplementedError:
-        raise UnknownRegionError(
+        with warnings.catch_warnings():
+            # "Requested Holidays are available only from 2001 to 2035" (India): the letter
+            # still counts weekends, and the warning is for developers, not the writer's terminal.
+            warnings.simplefilter("ignore")
+            return holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+    except Exception:  # any failure means there is no such calendar (see above)
+        if subdivision:
+            raise UnknownSubdivisionError(
+                f"{subdivision!r} is not a province or state of {country} with its own public holidays"
+            ) from None
+        raise UnknownCountryError(
             f"no public-holiday calendar for country {country!r}; use a two-letter code such as CA, GB or US"
         ) from None
-    except Exception as exc:  # holidays raises a bare NotImplementedError/ValueError per version
-        raise UnknownRegionError(f"no public-holiday calendar for {country}-{subdivision}: {exc}") from None
 
 
 # The calendars to choose from, named for people: the form and the settings offer these

@@ -3,6 +3,10 @@
 A draft file is the user's work. Loading never guesses: a wrong type, a missing field or a
 newer format stops with a message naming the field, and keys this version does not know are
 carried in `Draft.unknown` and written back, so an older Amends never drops a newer one's data.
+
+Loading is also the gate for hostile files: whatever the bytes, the loader returns a draft
+that renders, checks and exports (core/draft_values.py says what that takes), or raises
+DraftFormatError naming the field, and nothing else.
 """
 
 from __future__ import annotations
@@ -11,13 +15,17 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import re
 import shutil
+import sys
 import types
 import typing
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
+from desktop.core import draft_values as values
 from desktop.core.atomic import atomic_write
 from desktop.core.fields import field_spec
 from desktop.core.model import Draft
@@ -40,13 +48,26 @@ _UPGRADES = {1: _from_1_to_2}
 
 
 class DraftFormatError(ValueError):
-    """A draft file that cannot be read as it is; `field` names the offending key path."""
+    """A draft file that cannot be read as it is; `field` names the offending key path.
+
+    `reason` is the message alone; the text of the error adds the file and the field once.
+    """
 
     def __init__(self, message: str, field: str = "", path: Path | None = None):
         self.field = field
         self.path = path
-        where = f"{path}: " if path else ""
-        super().__init__(f"{where}{_named(field)}{message}")
+        self.reason = _without_prefix(message, field, path)
+        super().__init__(f"{_where(path)}{_named(field)}{self.reason}")
+
+    def located(self, path: Path) -> DraftFormatError:
+        """The same error, said of the file it was found in."""
+        located = DraftFormatError(self.reason, self.field, path)
+        located.__cause__ = self
+        return located
+
+
+def _where(path: Path | None) -> str:
+    return f"{path}: " if path else ""
 
 
 def _named(field: str) -> str:
@@ -54,7 +75,17 @@ def _named(field: str) -> str:
     if not field:
         return ""
     spec = field_spec(field)
-    return f"{field} ({spec.label}): " if spec else f"{field}: "
+    shown = values.printable_text(field)
+    return f"{shown} ({spec.label}): " if spec else f"{shown}: "
+
+
+def _without_prefix(message: str, field: str, path: Path | None) -> str:
+    """A message passed on from another DraftFormatError (as `str(exc)`) already names the
+    file and the field; they are said once, not "recipient.name: recipient.name: ..."."""
+    for prefix in (_where(path), _named(field)):
+        if prefix and message.startswith(prefix):
+            message = message[len(prefix) :]
+    return message
 
 
 def load_draft(path: str | os.PathLike[str]) -> Draft:
@@ -62,13 +93,13 @@ def load_draft(path: str | os.PathLike[str]) -> Draft:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise DraftFormatError(f"cannot read the file ({exc.strerror})", path=path) from exc
+        raise DraftFormatError(f"cannot read the file ({exc.strerror or exc})", path=path) from exc
     except UnicodeDecodeError as exc:
         raise DraftFormatError("not a text file (it is not UTF-8)", path=path) from exc
     try:
         return draft_from_json(text)
     except DraftFormatError as exc:
-        raise DraftFormatError(str(exc), exc.field, path) from exc
+        raise exc.located(path) from exc
 
 
 BACKUP_SUFFIX = ".bak"
@@ -83,9 +114,18 @@ def save_draft(draft: Draft, path: str | os.PathLike[str], keep_backup: bool = F
     path = Path(path)
     text = draft_to_json(draft)
     if keep_backup and path.is_file():
-        shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
+        _keep_backup(path, path.with_name(path.name + BACKUP_SUFFIX))
     with atomic_write(path, binary=False) as handle:
         handle.write(text)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    """Copy `path` over `backup` the way a draft is saved: into a temporary file beside it,
+    synced, then renamed. A crash or a full disk mid-copy leaves the previous backup whole
+    (a plain copy would leave it empty, and with it the previous version of the letter)."""
+    with path.open("rb") as source, atomic_write(backup) as target:
+        shutil.copyfileobj(source, target)
+    shutil.copystat(path, backup)
 
 
 def draft_to_json(draft: Draft) -> str:
@@ -93,21 +133,30 @@ def draft_to_json(draft: Draft) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+MAX_DEPTH = 32
+"""Objects and lists within each other a draft may hold. Amends' own fields go three deep;
+the margin is for a newer version's. Beyond it, saving (and the recovery copy) would run
+out of stack: 100,000 nested lists once stopped the app before its window opened."""
+
+
 def draft_from_json(text: str) -> Draft:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DraftFormatError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except (RecursionError, ValueError):  # json's own limits: nesting, and digits in a number
+        raise _beyond_json_limits(text) from None
     if not isinstance(data, dict):
         raise DraftFormatError("a draft must be a JSON object")
+    _check_structure(data)
     version = data.get("format_version")
     if version is None:
         raise DraftFormatError("is missing", "format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DraftFormatError(f"must be a whole number from 1, not {version!r}", "format_version")
+        raise DraftFormatError(f"must be a whole number from 1, not {_quote(version)}", "format_version")
     if version > FORMAT_VERSION:
         raise DraftFormatError(
-            f"this draft was written by a newer Amends (format {version}); this version "
+            f"this draft was written by a newer Amends (format {_quote(version)}); this version "
             f"reads format {FORMAT_VERSION} and older. Open it with a newer Amends.",
             "format_version",
         )
@@ -117,7 +166,88 @@ def draft_from_json(text: str) -> Draft:
     unknown: dict[str, object] = {}
     draft = _decode(Draft, body, "", unknown)
     draft.unknown = unknown
+    _check_values(draft)
     return draft
+
+
+_DIGIT_LIMIT = sys.get_int_max_str_digits()
+_TOKEN = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?|[\[\]{}]|[0-9]{' + str(_DIGIT_LIMIT + 1) + ",}")
+"""Strings (and whether they are keys), brackets and over-long numbers: enough of JSON to
+find where a file goes beyond what the json module will parse."""
+
+
+def _beyond_json_limits(text: str) -> DraftFormatError:
+    """Name the top-level key holding what json.loads gave up on, found by a scan that does
+    not recurse: lists nested too deep, or a number too long to convert."""
+    depth, key = 0, ""
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if depth == 1 and match.group(2):
+                key = _key(match.group(1))
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the draft itself is the first level
+                break
+        elif token in "]}":
+            depth -= 1
+        else:
+            digits = f"has a number of {len(token):,} digits; at most {_DIGIT_LIMIT:,} can be read"
+            return DraftFormatError(digits, key)
+    return DraftFormatError(f"nested more than {MAX_DEPTH} levels deep", key)
+
+
+def _key(token: str) -> str:
+    try:
+        return str(json.loads(token))
+    except ValueError:
+        return token
+
+
+def _check_structure(data: dict[str, object]) -> None:
+    """Depth and unsavable characters anywhere, known field or not, walked without recursion."""
+    pending: list[tuple[str, object, int]] = [(key, value, 1) for key, value in data.items()]
+    while pending:
+        path, value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise DraftFormatError(f"nested more than {MAX_DEPTH} levels deep", _top(path))
+        problem = values.stored_text_problem(path)
+        if problem:
+            raise DraftFormatError(f"the name of a key {problem}", _top(path))
+        if isinstance(value, str) and (problem := values.stored_text_problem(value)):
+            raise DraftFormatError(problem, path)
+        if isinstance(value, dict):
+            pending += [(f"{path}.{key}", item, depth + 1) for key, item in value.items()]
+        elif isinstance(value, list):
+            pending += [(f"{path}[{index}]", item, depth + 1) for index, item in enumerate(value)]
+
+
+def _top(path: str) -> str:
+    """The top-level key of a path: a message about a whole branch names where it starts."""
+    return path.split(".")[0].split("[")[0]
+
+
+def _check_values(draft: Draft) -> None:
+    """The rules that depend on what a field is for, not on its type (core/draft_values.py)."""
+    found = next(_value_problems(draft), None)
+    if found is not None:
+        field, problem = found
+        raise DraftFormatError(problem, field)
+
+
+def _value_problems(draft: Draft) -> Iterator[tuple[str, str]]:
+    if problem := values.locale_problem(draft.locale):
+        yield "locale", problem
+    for field in values.ONE_LINE_FIELDS:
+        if problem := values.one_line_problem(_get(draft, field)):
+            yield field, problem
+    if region := values.region_problem(draft.follow_up.country, draft.follow_up.subdivision):
+        yield region
+
+
+def _get(draft: Draft, field: str) -> str:
+    section, name = field.split(".")
+    return getattr(getattr(draft, section), name)
 
 
 def _encode(value: object) -> object:
@@ -204,30 +334,36 @@ def _decode_value(hint: object, value: object, path: str, unknown: dict[str, obj
         if not isinstance(value, dict):
             raise DraftFormatError(f"must be an object, not {_describe(value)}", path)
         for key, item in value.items():
-            if not isinstance(item, str):
-                raise DraftFormatError(f"must be text, not {_describe(item)}", f"{path}.{key}")
+            if problem := values.text_problem(key):
+                raise DraftFormatError(f"the name of a key {problem}", path)
+            _decode_value(str, item, f"{path}.{key}")
         return dict(value)
     if isinstance(hint, type) and issubclass(hint, Enum):
         allowed = [member.value for member in hint]
         if value not in allowed:
-            raise DraftFormatError(f"must be one of {', '.join(allowed)}; found {value!r}", path)
+            raise DraftFormatError(f"must be one of {', '.join(allowed)}; found {_quote(value)}", path)
         return hint(value)
     if hint is dt.date:
         if not isinstance(value, str):
             raise DraftFormatError(f"must be a date like 2026-03-14, not {_describe(value)}", path)
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
-            raise DraftFormatError(f"{value!r} is not a date like 2026-03-14", path) from None
+            raise DraftFormatError(f"{values.quoted(value)} is not a date like 2026-03-14", path) from None
+        if problem := values.date_problem(day):
+            raise DraftFormatError(problem, path)
+        return day
     if hint is Decimal:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise DraftFormatError(f'must be an amount like "25.00", not {_describe(value)}', path)
         try:
             amount = Decimal(str(value))
-        except InvalidOperation:
-            raise DraftFormatError(f'{value!r} is not an amount like "25.00"', path) from None
+        except (InvalidOperation, ValueError):
+            raise DraftFormatError(f'{_quote(value)} is not an amount like "25.00"', path) from None
         if not amount.is_finite() or amount < 0:
-            raise DraftFormatError(f"{value!r} is not an amount of money", path)
+            raise DraftFormatError(f"{_quote(value)} is not an amount of money", path)
+        if problem := values.amount_problem(amount):
+            raise DraftFormatError(problem, path)
         return amount
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
@@ -236,8 +372,18 @@ def _decode_value(hint: object, value: object, path: str, unknown: dict[str, obj
     if hint is str:
         if not isinstance(value, str):
             raise DraftFormatError(f"must be text, not {_describe(value)}", path)
+        if problem := values.text_problem(value):
+            raise DraftFormatError(problem, path)
         return value
     raise TypeError(f"no decoder for {hint!r} at {path}")  # a model change this file missed
+
+
+def _quote(value: object) -> str:
+    """A value as found in the file, short enough for one line of a message."""
+    if isinstance(value, str):
+        return values.quoted(value)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _describe(value: object) -> str:
@@ -246,9 +392,9 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_quote(value)}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_quote(value)}"
     if isinstance(value, list):
         return "a list"
     return "an object"

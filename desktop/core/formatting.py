@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError, localedata
@@ -17,13 +17,23 @@ class UnknownLocaleNameError(ValueError):
 
 
 def check_locale(locale: str) -> str:
-    try:
-        Locale.parse(locale)
-    except (UnknownLocaleError, ValueError):
+    if not _usable_locale(locale):
         raise UnknownLocaleNameError(
             f"unknown locale {locale!r}; use a language and region such as en_GB or en_CA"
-        ) from None
+        )
     return locale
+
+
+@lru_cache(maxsize=64)
+def _usable_locale(locale: str) -> bool:
+    """Whether Babel can write dates and amounts for `locale`. Parsing is not enough: it
+    reads "ff_Adlm @en" as a locale whose data file does not exist, and fails only at the
+    first date it writes."""
+    try:
+        Locale.parse(locale).date_formats  # noqa: B018 - loads the locale's data, or fails
+    except (UnknownLocaleError, ValueError, TypeError, LookupError, OSError):
+        return False
+    return True
 
 
 def long_date(day: dt.date, locale: str) -> str:
@@ -42,6 +52,8 @@ def money(amount: Decimal, currency: str, locale: str) -> str:
         return format_currency(amount, currency.upper(), locale=check_locale(locale))
     except UnknownCurrencyError:
         raise ValueError(f"unknown currency {currency!r}; use a code such as CAD, GBP or EUR") from None
+    except InvalidOperation:  # Babel rounds within 28 digits: 1E+30 has no cents to round to
+        raise ValueError(f"the amount {amount} is too large to write as money") from None
 
 
 # The locales a letter can be written for. The templates are in English, so these are the

@@ -143,22 +143,19 @@ def _deadline_mismatches(sentence: str, draft: Draft, facts: LetterFacts) -> Ite
         business = bool(match.group(2)) and "calendar" not in match.group(2).lower()
         if draft.follow_up.mode is FollowUpMode.BUSINESS_DAYS and business:
             if count != draft.follow_up.business_days:
+                said = _shown(count, match.group(1))
                 yield (
-                    f"The text says {count} business days, but the follow-up is set to "
+                    f"The text says {said} business days, but the follow-up is set to "
                     f"{draft.follow_up.business_days}.",
                     match.start(),
                     match.end(),
                 )
             continue
-        promised = (
-            add_business_days(facts.letter_date, count, draft.follow_up.country, draft.follow_up.subdivision)
-            if business
-            else facts.letter_date + dt.timedelta(days=count)
-        )
+        promised = _promised(facts.letter_date, count, business, draft)
         if promised != due:
+            when = f" ({promised:%d %B})" if promised else ""
             yield (
-                f"The text promises {match.group(0).strip()} ({promised:%d %B}), but the follow-up date is "
-                f"{due:%d %B}.",
+                f"The text promises {match.group(0).strip()}{when}, but the follow-up date is {due:%d %B}.",
                 match.start(),
                 match.end(),
             )
@@ -197,21 +194,50 @@ def _amount_mismatches(sentence: str, amount: Decimal, shown: str) -> Iterator[t
     )
 
 
+def _promised(letter_date: dt.date, count: int, business: bool, draft: Draft) -> dt.date | None:
+    """The day "within `count` (business) days" of the letter falls on; None when no calendar
+    has it: a count beyond any real promise, or a letter dated at the calendar's very end."""
+    if count > _LONGEST_PROMISE:
+        return None
+    try:
+        if business:
+            follow_up = draft.follow_up
+            return add_business_days(letter_date, count, follow_up.country, follow_up.subdivision)
+        return letter_date + dt.timedelta(days=count)
+    except (OverflowError, ValueError):  # past 31 December 9999
+        return None
+
+
 def _date_of(match: re.Match[str], letter_date: dt.date) -> dt.date | None:
+    """The date a "14 March" in the text means; None for one the calendar has not got
+    ("30 February", or "5 January" in a letter of December 9999)."""
     day = int(match.group("day1") or match.group("day2"))
     month = _MONTHS[(match.group("month1") or match.group("month2")).lower()]
     year = int(match.group("year")) if match.group("year") else letter_date.year
     try:
         found = dt.date(year, month, day)
-    except ValueError:
+        if not match.group("year") and (letter_date - found).days > 180:
+            found = found.replace(year=year + 1)  # "by 5 January" written in December
+    except ValueError:  # also "29 February" a year on, in a year that has none
         return None
-    if not match.group("year") and found < letter_date - dt.timedelta(days=180):
-        found = found.replace(year=year + 1)  # "by 5 January" written in December
     return found
 
 
+_LONGEST_PROMISE = 3660
+"""Ten years of days: a count written beyond it is a mismatch whatever the form says, and
+is never counted out day by day (a thousand-digit number would not fit the calendar)."""
+
+
+def _shown(count: int, word: str) -> str:
+    """ "2" for "two", as the form shows it; a count too long to convert, as written."""
+    return str(count) if count <= _LONGEST_PROMISE else word
+
+
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+    if not word.isdigit():
+        return _NUMBERS[word.lower()]
+    digits = word.lstrip("0") or "0"
+    return int(digits) if len(digits) <= len(str(_LONGEST_PROMISE)) else _LONGEST_PROMISE + 1
 
 
 def _decimal(text: str | None) -> Decimal | None:

@@ -29,7 +29,7 @@ def csv_dialect(path: Path, encoding: str | None = None) -> tuple[str, str]:
     try:
         with path.open(encoding=encoding, newline="") as stream:
             sample = stream.read(_SNIFF_CHARS)
-    except UnicodeDecodeError:
+    except UnicodeError:  # also UTF-16 chosen for a file without a byte-order mark
         raise RecipientFileError(path, f"cannot be read as {encoding}; choose another encoding") from None
     except (OSError, LookupError) as exc:
         raise RecipientFileError(path, f"cannot be read ({exc})") from None
@@ -50,7 +50,7 @@ def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, l
                 yield number, cells
                 if number == 1:  # past the header, which alone is read in small chunks
                     stream._CHUNK_SIZE = _READ_CHUNK  # type: ignore[attr-defined]  # see _READ_CHUNK
-    except UnicodeDecodeError:
+    except UnicodeError:
         line = _first_bad_line(path, encoding)
         raise RecipientFileError(
             path, f"line {line} is not valid {encoding} text; save the file as CSV UTF-8 and try again"
@@ -69,6 +69,6 @@ def _first_bad_line(path: Path, encoding: str) -> int:
         for number, line in enumerate(stream, 1):
             try:
                 decoder.decode(line)
-            except UnicodeDecodeError:
+            except UnicodeError:
                 return number
     return number

@@ -9,7 +9,10 @@ from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QShowEvent, QValidator
 from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QLineEdit, QWidget
 
+from desktop.core.draft_values import LATEST_DATE
+
 _NOT_SET = QDate(1900, 1, 1)
+_LATEST = QDate(LATEST_DATE.year, LATEST_DATE.month, LATEST_DATE.day)
 
 
 class _Calendar(QCalendarWidget):
@@ -38,6 +41,7 @@ class OptionalDateEdit(QDateEdit):
         self.setCalendarWidget(_Calendar(self))
         self.setDisplayFormat("ddd d MMM yyyy")
         self.setMinimumDate(_NOT_SET)
+        self.setMaximumDate(_LATEST)  # what a saved draft may hold, so it opens again
         self.setSpecialValueText("Not set")
         self.setDate(_NOT_SET)
         metrics = self.fontMetrics()
