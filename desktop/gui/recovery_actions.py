@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desktop.core.draft_file import DraftFormatError
 from desktop.core.recovery import RecoveryStore
@@ -38,6 +39,22 @@ class RecoveryActions(QObject):
         self._timer.timeout.connect(self.autosave)
         session.edited.connect(self._timer.start)
         session.replaced.connect(self.drop_copy)
+        self.problem: str | None = None
+        """Why the recovery folder cannot be used, worded for the user; None when it can."""
+        if store is not None:
+            self._claim(store)
+
+    def _claim(self, store: RecoveryStore) -> None:
+        try:
+            store.claim()
+        except OSError as exc:
+            self.problem = unusable_folder_message(store.folder, exc)
+            if isinstance(self._window, QMainWindow):
+                label = QLabel("No recovery copies", objectName="recovery_problem")
+                label.setToolTip(self.problem)
+                label.setAccessibleName("Recovery copies are off")
+                label.setAccessibleDescription(self.problem)
+                self._window.statusBar().addPermanentWidget(label)
 
     def autosave(self) -> bool:
         """Write the recovery copy of an unsaved draft; a failure warns and loses nothing."""
@@ -64,7 +81,10 @@ class RecoveryActions(QObject):
             return False
         entries = self.store.leftovers()
         if not entries:
-            self._status("There are no unsaved drafts to recover", 4000)
+            if self.problem:  # nothing could be listed: say why, not that there is nothing
+                self._status(self.problem, 10000)
+            else:
+                self._status("There are no unsaved drafts to recover", 4000)
         while entries:
             choice = dialogs.choose_recovery(self._window, entries)
             if choice is None:
@@ -89,3 +109,15 @@ class RecoveryActions(QObject):
         self.store.discard(entry.session)
         self.autosave()  # the copy now lives under this window's session
         return True
+
+
+def unusable_folder_message(folder: Path, exc: OSError) -> str:
+    """What an unusable recovery folder means for the user, naming the folder and the cause."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        reason = "a file is in the way of the folder"
+    return (
+        f"The recovery folder {folder} cannot be used ({reason}): unsaved drafts will not be "
+        "auto-saved for recovery, so a crash would lose them, and drafts left there cannot be "
+        "offered back. Save your work often."
+    )
