@@ -16,8 +16,9 @@ from typing import TextIO
 from desktop.core.compose import Composer
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import MergeCancelled, MergeRequest, OutputKind, run_merge
-from desktop.core.merge.checks import list_errors, output_problem, required_row_fields
+from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN
+from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.merge_fields import draft_uses
 from desktop.core.recipients import (
     Field,
@@ -29,6 +30,7 @@ from desktop.core.recipients import (
     validate,
 )
 from desktop.core.recipients.validation import Severity
+from desktop.core.writers.email import AddressError
 from desktop.layout_options import add_layout_options, layout_from_args
 from desktop.pipeline_options import add_rules_option
 from desktop.settings_options import add_settings_option, settings_layout
@@ -89,6 +91,8 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
     template = composer.catalogue.get(args.template or draft.template)
     kind = OutputKind(args.to)
     _check_output(args.output, kind)
+    if problem := sender_problem(draft.sender.email, kind):
+        raise MergeUsageError(f"{args.draft.name}: {problem}")
     layout = layout_from_args(args, settings_layout(args))
     try:
         table = read_recipients(args.recipients, sheet=args.sheet, encoding=args.encoding)
@@ -104,6 +108,8 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         print(f"amends: {args.recipients.name}: cannot merge over this list: {reasons}", file=err)
         return EXIT_ROWS_INVALID
     composed = composer.compose(draft, columns=mapping.merge_names, template_id=template.id)
+    if composed.render_error is not None:  # a template that cannot render is a usage error, as in render
+        raise composed.render_error
     override = approved(composed, args, str(args.draft), err)
     skip = report.error_rows()
     if skip and not args.skip_invalid:
@@ -142,9 +148,11 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         bar.finish()
         print("amends: cancelled; nothing was written", file=err)
         return EXIT_CANCELLED
-    except FileNameError as exc:
+    except (FileNameError, AddressError) as exc:
         raise MergeUsageError(str(exc)) from None
     bar.finish()
+    if result.cleared:
+        print(f"amends: {describe_cleared(result.cleared)}", file=err)
     for warning in result.warnings:
         print(f"amends: warning: {warning}", file=err)
     print(

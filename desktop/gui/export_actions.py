@@ -22,7 +22,7 @@ from desktop.core.history import HistoryError, HistoryStore
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.clipboard import clipboard_payload
 from desktop.core.writers.docx import DocxLayout, DocxWriter
-from desktop.core.writers.email import email_message, write_eml
+from desktop.core.writers.email import AddressError, email_message, write_eml
 from desktop.gui import dialogs
 from desktop.gui.draft_session import DraftSession
 from desktop.gui.file_actions import os_message
@@ -113,6 +113,9 @@ class ExportActions(QObject):
             write(document, path)
         except OSError as exc:
             dialogs.show_error(self._window, "Nothing was exported", os_message(exc))
+            return None
+        except AddressError as exc:  # a To or From that is not exactly one address
+            dialogs.show_error(self._window, "Nothing was exported", f"{exc}.")
             return None
         self._folders.remember(channel, path)
         self._record_letter(path, channel, override)

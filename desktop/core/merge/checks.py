@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.core.merge.outputs import OutputKind
 from desktop.core.merge_fields import MergeUse, known_names, row_path
 from desktop.core.recipients import Issue, Severity, ValidationReport, required_recipient_fields
+from desktop.core.writers.email import FROM_FIELD, AddressError, checked_address
 
 EMAIL_FIELD = "recipient.email"
 
@@ -46,6 +47,20 @@ def list_errors(report: ValidationReport) -> list[Issue]:
     """Errors about the list as a whole (no rows; a column the output needs is missing): no
     choice of rows to skip can fix them, so a run must not start."""
     return [i for i in report.issues if i.severity is Severity.ERROR and i.row == report.header_row]
+
+
+def sender_problem(sender_email: str, kind: OutputKind) -> str | None:
+    """Why the draft's sender cannot be the From of every e-mail draft, or None.
+
+    Asked before a run starts: the e-mail writer refuses such a sender too, but by then the
+    user has chosen a folder and waited for the run to open."""
+    if kind is not OutputKind.EML:
+        return None
+    try:
+        checked_address(FROM_FIELD, sender_email)
+    except AddressError as exc:
+        return str(exc)
+    return None
 
 
 def output_problem(output: Path, kind: OutputKind) -> str | None:

@@ -1,9 +1,9 @@
 """Where merged letters go: one print file, one file per recipient, or a CSV for a mail platform.
 
-Every sink is all-or-nothing. Single files are written under a temporary name and renamed
-on `commit`; per-recipient files go into a hidden staging folder inside the output folder
-and are moved into place on `commit`. `abort` (a cancel or a failure) removes what the run
-wrote, so an interrupted run never leaves half a batch or half a file behind.
+Every sink is all-or-nothing. Everything is written in the run's hidden staging folder
+(staging.py), beside the output, and moved into place on `commit`. `abort` (a cancel or a
+failure) removes what the run wrote, so an interrupted run never leaves half a batch or half
+a file behind; what a killed run leaves, the next run into that folder removes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import os
 import shutil
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -21,7 +20,13 @@ from desktop.core.document import Document, message_body
 from desktop.core.merge.manifest import sha256
 from desktop.core.recipients import FileNamer, RecipientRow, safe_cell
 from desktop.core.writers.docx import DocxWriter
-from desktop.core.writers.email import email_message
+from desktop.core.writers.email import (
+    FROM_FIELD,
+    TO_FIELD,
+    AddressError,
+    checked_address,
+    email_message,
+)
 from desktop.core.writers.html import to_html_fragment
 from desktop.core.writers.plain import to_text
 
@@ -76,14 +81,34 @@ class CombinedDocxSink:
         self._file.__exit__(RuntimeError, failure, None)
 
 
+class MovedOnCommit:
+    """A single-file sink writing in the staging folder: its file is moved into place last."""
+
+    def __init__(self, sink: Sink, staged: Path, target: Path):
+        self._sink = sink
+        self._staged = staged
+        self._target = target
+
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        return self._sink.add(row, document)
+
+    def commit(self) -> None:
+        self._sink.commit()
+        os.replace(self._staged, self._target)
+
+    def abort(self) -> None:
+        self._sink.abort()
+
+
 class FilePerRecipientSink:
     """DOCX or .eml files named by a pattern, staged until the whole run succeeds."""
 
-    def __init__(self, folder: Path, namer: FileNamer, to_bytes):
+    def __init__(self, folder: Path, namer: FileNamer, to_bytes, staging: Path):
+        """`staging`: an empty folder of the run's own, on the output folder's drive."""
         self._folder = folder
         self._namer = namer
         self._to_bytes = to_bytes
-        self._staging = Path(tempfile.mkdtemp(prefix=".amends-partial-", dir=folder))
+        self._staging = staging
 
     def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
         name = self._namer.name_for(row)
@@ -113,6 +138,10 @@ class MailPlatformCsvSink:
     def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
         body = message_body(document)
         recipient = row.recipient
+        try:
+            checked_address(TO_FIELD, recipient.email)  # a platform may split a cell holding two
+        except AddressError as exc:
+            raise _in_row(row, exc) from None
         cells = (
             str(row.row),
             recipient.email,
@@ -133,10 +162,23 @@ class MailPlatformCsvSink:
 
 
 def eml_writer(sender_name: str, sender_email: str):
-    """Bytes of one recipient's e-mail draft, from the draft's sender."""
+    """Bytes of one recipient's e-mail draft, from the draft's sender.
+
+    A sender that is not one address stops the run here, before its first file; a row's
+    address that is not one (validation makes it an error, so only a caller that skipped
+    validation meets this) stops it at that row, named, and the run leaves nothing."""
+    checked_address(FROM_FIELD, sender_email)
 
     def eml_bytes(row: RecipientRow, document: Document) -> bytes:
         recipient = row.recipient
-        return email_message(document, recipient.email, recipient.name, sender_email, sender_name).as_bytes()
+        try:
+            message = email_message(document, recipient.email, recipient.name, sender_email, sender_name)
+        except AddressError as exc:
+            raise _in_row(row, exc) from None
+        return message.as_bytes()
 
     return eml_bytes
+
+
+def _in_row(row: RecipientRow, exc: AddressError) -> AddressError:
+    return AddressError(f"row {row.row}, {exc.field}", exc.address, exc.reason)

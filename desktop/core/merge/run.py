@@ -2,12 +2,14 @@
 
 Rows stream from the file one at a time, so memory stays flat for any list size. The
 caller sees progress after every letter and may cancel between letters; a cancelled or
-failed run removes its partial output and writes no manifest.
+failed run removes its partial output and writes no manifest. Everything is written in the
+run's staging folder first (staging.py); a run first clears what killed runs left there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +23,12 @@ from desktop.core.merge.outputs import (
     CombinedDocxSink,
     FilePerRecipientSink,
     MailPlatformCsvSink,
+    MovedOnCommit,
     OutputKind,
     Sink,
     eml_writer,
 )
+from desktop.core.merge.staging import Debris, RunStaging, clear_interrupted
 from desktop.core.merge_fields import merged_draft
 from desktop.core.model import Draft, Recipient
 from desktop.core.recipients import ColumnMapping, FileNamer, RecipientTable, ValidationReport, map_columns
@@ -71,6 +75,8 @@ class MergeResult:
     output: Path
     manifest: Path
     warnings: list[str]
+    cleared: list[Debris] = field(default_factory=list)
+    """What killed earlier runs had left in the output's folder, removed before this run."""
 
 
 Progress = Callable[[int, int | None], None]
@@ -96,13 +102,35 @@ def run_merge(
         raise ListNotUsable("; ".join(issue.message for issue in whole_list))
     if request.kind.is_folder:
         request.output.mkdir(parents=True, exist_ok=True)
+    folder = request.output if request.kind.is_folder else request.output.parent
+    cleared, not_cleared = clear_interrupted(folder, None if request.kind.is_folder else request.output.name)
     manifest = manifest_path(request.output, request.kind.is_folder, started)
-    sink = _open_sink(request, template_id)
+    staging = RunStaging(folder)
+    try:
+        result = _write(request, template_id, staging, manifest, progress, cancelled, total)
+    finally:
+        staging.close()
+    result.cleared = cleared
+    result.warnings[:0] = [f"could not remove what an interrupted run left: {why}" for why in not_cleared]
+    return result
+
+
+def _write(
+    request: MergeRequest,
+    template_id: str,
+    staging: RunStaging,
+    manifest: Path,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+    total: int | None,
+) -> MergeResult:
+    """Every letter and the manifest into the staging folder, then into place."""
+    sink = _open_sink(request, template_id, staging)
     skip = frozenset(request.skip_rows)
     written = skipped = 0
     warnings: list[str] = []
     try:
-        with atomic_write(manifest, binary=False) as handle:
+        with atomic_write(staging.file(manifest.name), binary=False) as handle:
             log = ManifestWriter(handle, request.override)
             for row in prepared_rows(request.table, request.mapping, request.overrides):
                 if cancelled is not None and cancelled():
@@ -123,6 +151,7 @@ def run_merge(
                 if progress is not None:
                     progress(written, total)
             sink.commit()
+        os.replace(staging.file(manifest.name), manifest)
     except BaseException:
         sink.abort()
         raise
@@ -141,16 +170,19 @@ def _skip_reason(report: ValidationReport | None, row: int) -> str:
     return "; ".join(issue.message for issue in issues) or "left out by the user"
 
 
-def _open_sink(request: MergeRequest, template_id: str) -> Sink:
+def _open_sink(request: MergeRequest, template_id: str, staging: RunStaging) -> Sink:
     sample = _render(request, template_id, request.draft.recipient)
     writer = DocxWriter(request.layout)
     language = request.draft.locale.replace("_", "-")
     match request.kind:
         case OutputKind.DOCX:
             note = override_note(request.override)
-            return CombinedDocxSink(request.output, writer, sample.title, sample.author, language, note)
+            staged = staging.file(request.output.name)
+            combined = CombinedDocxSink(staged, writer, sample.title, sample.author, language, note)
+            return MovedOnCommit(combined, staged, request.output)
         case OutputKind.CSV:
-            return MailPlatformCsvSink(request.output)
+            staged = staging.file(request.output.name)
+            return MovedOnCommit(MailPlatformCsvSink(staged), staged, request.output)
         case OutputKind.DOCX_EACH | OutputKind.EML:
             namer = output_namer(
                 request.name_pattern,
@@ -158,10 +190,15 @@ def _open_sink(request: MergeRequest, template_id: str) -> Sink:
                 (request.mapping or map_columns(request.table.columns)).identifiers,
                 existing=(entry.name for entry in request.output.iterdir()),
             )
+            letters = staging.folder("letters")
             if request.kind is OutputKind.EML:
                 sender = request.draft.sender
-                return FilePerRecipientSink(request.output, namer, eml_writer(sender.name, sender.email))
-            return FilePerRecipientSink(request.output, namer, lambda _row, doc: writer.to_bytes(doc))
+                return FilePerRecipientSink(
+                    request.output, namer, eml_writer(sender.name, sender.email), letters
+                )
+            return FilePerRecipientSink(
+                request.output, namer, lambda _row, doc: writer.to_bytes(doc), letters
+            )
     raise ValueError(f"unknown output {request.kind!r}")
 
 

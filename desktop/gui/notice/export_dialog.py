@@ -31,17 +31,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.merge import MergeRequest, MergeResult, OutputKind
-from desktop.core.merge.checks import output_problem, required_row_fields
+from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
+from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.merge_fields import draft_uses
 from desktop.core.model import Draft
-from desktop.core.recipients import FileNameError, RecipientFileError, RecipientRow, iter_recipients
+from desktop.core.recipients import (
+    FileNameError,
+    RecipientFileError,
+    RecipientRow,
+    Severity,
+    ValidationReport,
+    iter_recipients,
+)
 from desktop.core.templates import TemplateCatalogue, TemplateError
 from desktop.core.writers.docx import DocxLayout
 from desktop.gui import dialogs
 from desktop.gui.notice.inputs import MergeInputs
 from desktop.gui.notice.marks import ERROR_TEXT
 from desktop.gui.notice.merge_job import MergeJob
+from desktop.gui.notice.output_check import OutputReports
 from desktop.gui.notice.summary import sentence
 
 KINDS = (
@@ -57,6 +66,13 @@ _DEFAULT_NAMES = {
     OutputKind.CSV: "{stem}-mail-platform.csv",
 }
 _FILTERS = {OutputKind.DOCX: "Word documents (*.docx)", OutputKind.CSV: "CSV files (*.csv)"}
+_FOR = {
+    OutputKind.DOCX: "a print document",
+    OutputKind.DOCX_EACH: "letter files",
+    OutputKind.EML: "e-mail drafts",
+    OutputKind.CSV: "a mail platform",
+}
+"""How a message names each output: "2 row(s) have errors for e-mail drafts"."""
 
 
 class ExportNoticeDialog(QDialog):
@@ -90,6 +106,13 @@ class ExportNoticeDialog(QDialog):
         self._job: MergeJob | None = None
         self._outcome: tuple[str, object] | None = None
         self._close_when_stopped = False
+        self._needs: dict[OutputKind, tuple[str, ...]] = {}
+        self._reports = OutputReports(inputs, self)
+        """The rows checked for what each output needs: what the box and the run count as errors."""
+        self._reports.ready.connect(self._checked)
+        self._reports.progressed.connect(self._check_progressed)
+        self._export_when_checked = False
+        self._checking_text = ""
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_intro())
         layout.addWidget(self._build_kinds())
@@ -224,11 +247,14 @@ class ExportNoticeDialog(QDialog):
             self._close_when_stopped = True
             self.cancel()
             return
+        self._export_when_checked = False
+        self._reports.cancel()
         super().reject()
 
     # --- choosing ---------------------------------------------------------------------------
 
     def _kind_changed(self) -> None:
+        self._export_when_checked = False
         kind = self.kind()
         self._pattern.setEnabled(kind.is_folder)
         self._form.setRowVisible(self._pattern, kind.is_folder)
@@ -257,21 +283,83 @@ class ExportNoticeDialog(QDialog):
             self._refresh()
 
     def _refresh(self) -> None:
-        """The live example name, the inline problem, and whether Export can be pressed."""
-        errors = self._inputs.unskipped_error_rows()
+        """The live example name, the inline problem, and whether Export can be pressed.
+
+        Errors are counted by the report for the chosen output (output_check.py), the one the
+        run gets: the box to leave them out shows exactly when the run would refuse them."""
+        report, problem = self._report()
+        errors = self._inputs.unskipped_error_rows(report) if report is not None else []
         self._form.setRowVisible(self._leave_out, bool(errors))
         self._leave_out.setText(f"Leave out the {len(errors):,} row(s) with errors (listed in the manifest)")
-        example, problem = self._example_name()
+        example, pattern_problem = self._example_name()
         self._example.setText(f"First file: {example}" if example else "")
-        problem = problem or self._output_problem()
+        problem = problem or pattern_problem or self._output_problem()
         if not problem and errors and not self._leave_out.isChecked():
-            problem = (
-                f"{len(errors):,} row(s) have errors. Fix or skip them in the recipient list, "
-                "or leave them out here."
-            )
+            problem = _errors_problem(errors, report, self.kind())  # type: ignore[arg-type]
         self._problem.setText(problem or "")
         self._form.setRowVisible(self._problem, bool(problem))
         self._export.setEnabled(not problem and not self.is_running())
+        self._show_checking(report is None and not problem and self._reports.is_checking())
+
+    def _report(self) -> tuple[ValidationReport | None, str | None]:
+        """(the rows checked for the chosen output, None) or (None, why the export cannot go
+        ahead whatever rows are left out); (None, None) while the rows are being checked."""
+        kind = self.kind()
+        try:
+            needed = self._needed(kind)
+        except TemplateError as exc:
+            return None, sentence(exc.reason)
+        if problem := sender_problem(self._draft.sender.email, kind):
+            return (
+                None,
+                f"E-mail drafts need one sender address: {problem}. Change “Your e-mail” on the Sender step.",
+            )
+        report = self._reports.report_for(needed)
+        if report is None:
+            failure = self._reports.failure_for(needed)
+            return None, sentence(failure) if failure else None
+        whole_list = list_errors(report)
+        if whole_list:
+            return report, " ".join(sentence(issue.message) for issue in whole_list)
+        return report, None
+
+    def _needed(self, kind: OutputKind) -> tuple[str, ...]:
+        """Every field each row needs for this output: the template's, an address for e-mail,
+        the merge fields used without a fallback. TemplateError when the template is gone."""
+        if kind not in self._needs:
+            template = self._catalogue.get(self._draft.template)
+            uses = draft_uses(self._draft)
+            needed = required_row_fields(template.requires, kind, uses, self._inputs.mapping.merge_names)
+            self._needs[kind] = tuple(sorted(set(needed) | set(self._inputs.required)))
+        return self._needs[kind]
+
+    def _show_checking(self, checking: bool) -> None:
+        """ "Checking the rows for e-mail drafts…" under the choices while a long list is checked."""
+        if checking and not self._checking_text:
+            self._set_checking_text(f"Checking the rows for {_FOR[self.kind()]}…")
+        elif not checking and self._checking_text:
+            if self._status.text() == self._checking_text:
+                self._status.clear()
+            self._checking_text = ""
+
+    def _set_checking_text(self, text: str) -> None:
+        if self._export_when_checked:
+            text += " The export starts when that is done."
+        self._checking_text = text
+        self._status.setText(text)
+
+    @Slot(int, int)
+    def _check_progressed(self, done: int, total: int) -> None:
+        if self._checking_text:
+            self._set_checking_text(f"Checking the rows for {_FOR[self.kind()]}: {done:,} of {total:,}…")
+
+    @Slot()
+    def _checked(self) -> None:
+        """A long list's check for the chosen output is in: count its errors, and export if asked to."""
+        self._refresh()
+        if self._export_when_checked:
+            self._export_when_checked = False
+            self._export_requested()
 
     def _example_name(self) -> tuple[str, str | None]:
         """(the first recipient's file name, None) or ("", what is wrong with the pattern)."""
@@ -310,25 +398,31 @@ class ExportNoticeDialog(QDialog):
 
     @Slot()
     def _export_requested(self) -> None:
+        """Export now; after the check when the rows are still being checked for this output;
+        else say, in the dialog and by `export_stopped`, why not."""
         self._refresh()
-        if self.is_running() or not self._export.isEnabled():
+        if self.is_running():
+            return
+        report, problem = self._report()
+        if report is None and problem is None:
+            self._export_when_checked = True
+            self._set_checking_text(self._checking_text or f"Checking the rows for {_FOR[self.kind()]}…")
+            return
+        if not self._export.isEnabled() or report is None:
+            self.export_stopped.emit(self._problem.text() or problem or "")
             return
         try:
-            request, recheck = self._request()
+            request = self._request(report)
         except TemplateError as exc:
             self._problem.setText(sentence(exc.reason))
             self._form.setRowVisible(self._problem, True)
             return
-        self._launch(MergeJob(request, recheck, self._leave_out.isChecked()))
+        self._launch(MergeJob(request, None, self._leave_out.isChecked()))
 
-    def _request(self) -> tuple[MergeRequest, tuple[str, ...] | None]:
-        """The run to do, and the fields to check the rows for again when this output needs more."""
+    def _request(self, report: ValidationReport) -> MergeRequest:
+        """The run to do, with the report of the rows checked for this output."""
         inputs, kind = self._inputs, self.kind()
         template = self._catalogue.get(self._draft.template)
-        uses = draft_uses(self._draft)
-        needed = set(required_row_fields(template.requires, kind, uses, inputs.mapping.merge_names))
-        needed |= set(inputs.required)
-        recheck = tuple(sorted(needed)) if needed != set(inputs.required) else None
         request = MergeRequest(
             draft=copy.deepcopy(self._draft),  # the form may change while the run goes on
             catalogue=self._catalogue,
@@ -340,11 +434,11 @@ class ExportNoticeDialog(QDialog):
             name_pattern=self._pattern.text(),
             skip_rows=inputs.skip_rows,
             overrides=dict(inputs.overrides),
-            report=inputs.report,
+            report=report,
             layout=self._page_layout,
             override=self.override,
         )
-        return request, recheck
+        return request
 
     def _launch(self, job: MergeJob) -> None:
         thread = QThread(self)
@@ -417,6 +511,8 @@ class ExportNoticeDialog(QDialog):
 
     def _show_result(self, result: MergeResult) -> None:
         lines = [f"Wrote {result.written:,} letter{'s' if result.written != 1 else ''} to {result.output}."]
+        if result.cleared:
+            lines.append(sentence(describe_cleared(result.cleared)))
         if result.skipped:
             lines.append(f"Left out {result.skipped:,} row(s); the manifest says why.")
         if result.warnings:
@@ -443,3 +539,13 @@ def _label(text: str, buddy: QWidget) -> QLabel:
 
 def _kind_id(kind: OutputKind) -> int:
     return next(number for number, (k, _label, _hint) in enumerate(KINDS) if k is kind)
+
+
+def _errors_problem(errors: list[int], report: ValidationReport, kind: OutputKind) -> str:
+    """ "2 row(s) have errors for e-mail drafts (row 3: no value for recipient.email, …)." """
+    first = errors[0]
+    reason = next(i.message for i in report.issues_for(first) if i.severity is Severity.ERROR)
+    return (
+        f"{len(errors):,} row(s) have errors for {_FOR[kind]} (row {first}: {reason}). "
+        "Fix or skip them in the recipient list, or leave them out here."
+    )

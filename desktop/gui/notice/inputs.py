@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.core.recipients import ColumnMapping, RecipientTable, ValidationReport
+from desktop.gui.notice.held_rows import HeldRow
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class MergeInputs:
     report: ValidationReport
     required: tuple[str, ...] = ()
     """The recipient fields the template needs ("recipient.name"), as the report checked them."""
+    rows: Sequence[HeldRow] | None = None
+    """The rows the report was made from, as the tab holds them: an output that needs more
+    fields checks these again rather than reading the file (None: read the file)."""
 
     @property
     def letters(self) -> int:

@@ -279,7 +279,13 @@ class RecipientsPanel(QWidget):
         if model.table is None or mapping is None or report is None:
             return None
         return MergeInputs(
-            model.table, mapping, model.skip_rows(), model.overrides(), report, model.checked_required
+            model.table,
+            mapping,
+            model.skip_rows(),
+            model.overrides(),
+            report,
+            model.checked_required,
+            model.checked_rows,
         )
 
     def preview_index(self) -> int:

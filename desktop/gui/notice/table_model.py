@@ -97,6 +97,11 @@ class RecipientsTableModel(QAbstractTableModel):
         return self._live.mapping if self._live is not None else None
 
     @property
+    def checked_rows(self) -> Sequence[HeldRow]:
+        """The rows `report` was made from."""
+        return self._live.rows if self._live is not None else self._rows
+
+    @property
     def checked_required(self) -> tuple[str, ...]:
         """The required fields `report` checked."""
         return self._live.required if self._live is not None else self._required

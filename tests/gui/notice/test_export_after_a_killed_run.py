@@ -1,0 +1,47 @@
+"""The notice export into a folder where an earlier run was killed: its report names what
+was removed, and the user's own files stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import paths
+from desktop.core.draft_file import load_draft
+from desktop.core.merge import OutputKind
+from desktop.core.merge.staging import PREFIX
+from desktop.core.templates import TemplateCatalogue
+from desktop.gui import dialogs
+from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
+from tests.gui.notice.conftest import EXAMPLE_LIST
+from tests.helpers.merge_runs import killed_merge, recipient_list
+
+NOTICE = paths.examples_dir() / "renewal-email.amends"
+
+
+@pytest.fixture(autouse=True)
+def no_questions(monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
+
+
+def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tmp_path):
+    out = tmp_path / "letters"
+    out.mkdir()
+    (out / "cover-note.txt").write_text("for the print room", encoding="utf-8")
+    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
+    (debris,) = out.glob(f"{PREFIX}*")
+
+    panel = RecipientsPanel()
+    qtbot.addWidget(panel)
+    assert panel.load(EXAMPLE_LIST)
+    dialog = ExportNoticeDialog(
+        load_draft(NOTICE), TemplateCatalogue(paths.builtin_templates_dir()), panel.merge_inputs()
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
+        dialog.start(OutputKind.DOCX_EACH, out)
+
+    report = dialog.status_text()
+    assert f"Removed what an interrupted earlier run left in {out}: {debris.name} (" in report
+    assert "Wrote 36 letters" in report
+    assert not debris.exists()
+    assert (out / "cover-note.txt").read_text(encoding="utf-8") == "for the print room"
