@@ -14,6 +14,7 @@ held here, not by the view, until it ends, and waited for when the program exits
 from __future__ import annotations
 
 import atexit
+import gc
 import sys
 import threading
 import time
@@ -37,6 +38,14 @@ calls into Python (a key handler, a slot, each cell of a table it paints) it wai
 job to hand it over. At 1 ms a keystroke waits about a millisecond for it rather than five
 (bench_recipients_gui.py: p95 2 ms rather than 8 while a list is checked); the job pays
 only when the GUI thread asks."""
+
+JOB_GC_THRESHOLDS = (20_000, 10, 1_000)
+"""The collector's thresholds while a job runs (Python's are 700, 10, 10).
+
+A job makes objects by the hundred thousand, and at the usual thresholds the collector
+runs a full collection every few thousand rows, each holding the GIL for tens of
+milliseconds; keys wait for it (bench_window_recipients.py). Rarer young collections and
+far rarer full ones cost the same in all and stall the window less often."""
 
 Work = Callable[[PhaseProgress], CheckedList | SheetQuestion]
 
@@ -100,17 +109,21 @@ class _Threads(QObject):
         super().__init__()
         self.running: dict[QThread, ListJob] = {}
         self._usual_interval = sys.getswitchinterval()
+        self._usual_thresholds = gc.get_threshold()
 
     def add(self, thread: QThread, job: ListJob) -> None:
         if not self.running:
             self._usual_interval = sys.getswitchinterval()
             sys.setswitchinterval(min(self._usual_interval, SWITCH_INTERVAL))
+            self._usual_thresholds = gc.get_threshold()
+            gc.set_threshold(*JOB_GC_THRESHOLDS)
         self.running[thread] = job
 
     def remove(self, thread: QThread) -> None:
         del self.running[thread]
         if not self.running:
             sys.setswitchinterval(self._usual_interval)
+            gc.set_threshold(*self._usual_thresholds)
 
     @Slot()
     def forget(self) -> None:
