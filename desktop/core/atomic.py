@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def _process_umask() -> int:
@@ -25,15 +25,16 @@ created 0600, and colleagues on a shared drive could not open a letter that kept
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str], binary: bool = True) -> Iterator[IO]:
+def atomic_write(path: str | os.PathLike[str], binary: bool = True) -> Iterator[IO[Any]]:
     """Yield a temporary file beside `path`; it replaces `path` only if the block completes,
     with the permissions any new file of the user's would have."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": "utf-8", "newline": "\n"}
-        with os.fdopen(fd, mode, **kwargs) as handle:
+        handle: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        )
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

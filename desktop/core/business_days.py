@@ -122,7 +122,8 @@ def country_name(code: str) -> str:
     """ "Canada" for CA (Babel's English name); the code itself for a country neither knows."""
     from babel import Locale
 
-    return Locale("en").territories.get(code.upper(), code.upper())
+    name: str = Locale("en").territories.get(code.upper(), code.upper())  # Babel types it Any
+    return name
 
 
 def subdivisions(country: str) -> tuple[str, ...]:

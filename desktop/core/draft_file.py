@@ -24,11 +24,17 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.core import draft_values as values
 from desktop.core.atomic import atomic_write
 from desktop.core.fields import field_spec
 from desktop.core.model import Draft
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_Dataclass = TypeVar("_Dataclass", bound="DataclassInstance")
 
 FORMAT_VERSION = 2
 SUFFIX = ".amends"
@@ -129,7 +135,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
 
 
 def draft_to_json(draft: Draft) -> str:
-    data = {"format_version": FORMAT_VERSION, **_encode(draft)}
+    data = {"format_version": FORMAT_VERSION, **_encode_fields(draft)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -247,17 +253,13 @@ def _value_problems(draft: Draft) -> Iterator[tuple[str, str]]:
 
 def _get(draft: Draft, field: str) -> str:
     section, name = field.split(".")
-    return getattr(getattr(draft, section), name)
+    text: str = getattr(getattr(draft, section), name)  # the ONE_LINE_FIELDS are all text
+    return text
 
 
 def _encode(value: object) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, object] = {}
-        for f in dataclasses.fields(value):
-            if f.name != "unknown":
-                out[f.name] = _encode(getattr(value, f.name))
-        unknown = getattr(value, "unknown", {})
-        return _merge_unknown(out, unknown) if unknown else out
+        return _encode_fields(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -271,11 +273,21 @@ def _encode(value: object) -> object:
     return value
 
 
+def _encode_fields(value: DataclassInstance) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for f in dataclasses.fields(value):
+        if f.name != "unknown":
+            out[f.name] = _encode(getattr(value, f.name))
+    unknown = getattr(value, "unknown", {})
+    return _merge_unknown(out, unknown) if unknown else out
+
+
 def _merge_unknown(known: dict[str, object], unknown: dict[str, object]) -> dict[str, object]:
     merged = dict(known)
     for key, value in unknown.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge_unknown(merged[key], value)  # type: ignore[arg-type]
+        existing = merged.get(key)
+        if isinstance(value, dict) and isinstance(existing, dict):
+            merged[key] = _merge_unknown(existing, value)
         else:
             merged[key] = value
     return merged
@@ -286,7 +298,7 @@ _OPTIONAL_SECTIONS = {"questions", "extra", "id"}
 without an id (written before ids, or by hand) gets a new one."""
 
 
-def _decode(cls: type, data: object, where: str, unknown: dict[str, object] | None) -> typing.Any:
+def _decode(cls: type[_Dataclass], data: object, where: str, unknown: dict[str, object] | None) -> _Dataclass:
     """Build `cls` from `data`; keys it does not know go into `unknown` at the same nesting.
 
     `unknown` is None inside lists, where a stray key cannot be put back in place: there it
@@ -303,10 +315,10 @@ def _decode(cls: type, data: object, where: str, unknown: dict[str, object] | No
             if name in _OPTIONAL_SECTIONS:
                 continue
             raise DraftFormatError("is missing", path)
-        nested = {} if unknown is not None else None
+        nested: dict[str, object] | None = {} if unknown is not None else None
         values[name] = _decode_value(hints[name], data[name], path, nested)
-        if nested:
-            unknown[name] = nested  # type: ignore[index]
+        if nested and unknown is not None:
+            unknown[name] = nested
     for key, value in data.items():
         if key in fields:
             continue
@@ -323,8 +335,8 @@ def _decode_value(hint: object, value: object, path: str, unknown: dict[str, obj
         if value is None:
             return None
         return _decode_value(options[0], value, path, unknown)
-    if dataclasses.is_dataclass(hint):
-        return _decode(hint, value, path, unknown)  # type: ignore[arg-type]
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _decode(hint, value, path, unknown)
     if origin is list:
         (item_hint,) = typing.get_args(hint)
         if not isinstance(value, list):

@@ -121,7 +121,9 @@ def currency_of(country: str) -> str:
 def supported_currencies() -> tuple[tuple[str, str], ...]:
     """(code, name) of every currency some country pays in today, by name: ("CAD", "Canadian Dollar")."""
     english = Locale("en")
-    codes = {code for territory in english.territories for code in _currencies_of(territory)}
+    # Babel types the keys as str | int | None; a locale's territories are all codes (str).
+    territories = [territory for territory in english.territories if isinstance(territory, str)]
+    codes = {code for territory in territories for code in _currencies_of(territory)}
     return tuple(sorted(((code, english.currencies.get(code, code)) for code in codes), key=lambda p: p[1]))
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from desktop.core.fields import PROSE_FIELDS, get_value, prose_texts, set_value
 from desktop.core.model import Draft, Question, Recipient
@@ -97,14 +98,14 @@ def merge_values(recipient: Recipient) -> dict[str, str]:
     return {key: (value or "").strip() for key, value in values.items()}
 
 
-def _own_or_derived(recipient: Recipient, key: str) -> str:
+def _own_or_derived(recipient: Recipient, key: Literal["first_name", "last_name"]) -> str:
     """A list's own first_name or last_name cell, even when it is empty: only a recipient
     with no such column has the name worked out from their full name. Otherwise an empty
     first-name cell beside "Lovelace" would print "Hi Lovelace" where the writer's
     fallback, or a report of the gap, was due."""
     if key in recipient.extra:
         return recipient.extra[key] or ""
-    return getattr(recipient, key)
+    return recipient.first_name if key == "first_name" else recipient.last_name
 
 
 def known_names(columns: Iterable[str] = ()) -> set[str]:

@@ -83,7 +83,8 @@ class RenderWorker:
         status, value = pickle.loads(answer)
         if status == "error":
             raise value
-        return value
+        document: Document = value  # the worker answers ("ok", a Document) or ("error", a TemplateError)
+        return document
 
     def warm_up(self) -> None:
         """Start the process now (about 0.4 s with its imports), not at the first letter."""
@@ -169,7 +170,7 @@ def _error(exc: TemplateError) -> bytes:
     return pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _folder_state(folder: Path) -> tuple:
+def _folder_state(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
     """What a remembered answer depends on besides the request: the files it may read."""
     try:
         with os.scandir(folder) as entries:
@@ -200,7 +201,7 @@ def serve(conn: Connection, memory_headroom: int | None) -> None:
         conn.send_bytes(_answer(payload, environments, templates))
 
 
-def _answer(payload: bytes, environments: dict, templates: Any) -> bytes:
+def _answer(payload: bytes, environments: dict[tuple[Path, ...], Any], templates: Any) -> bytes:
     path = None
     try:
         request: RenderRequest = pickle.loads(payload)

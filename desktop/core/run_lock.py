@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import time
 import weakref
 from pathlib import Path
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads this test)
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

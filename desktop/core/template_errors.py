@@ -20,7 +20,7 @@ class TemplateError(Exception):
         where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
         super().__init__(f"{where}{message}")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[TemplateError], tuple[str, Path | None, int | None]]:
         return (type(self), (self.reason, self.path, self.line))
 
     def located(self, path: Path | None, line: int | None = None) -> TemplateError:

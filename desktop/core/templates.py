@@ -17,8 +17,10 @@ import datetime as dt
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -29,7 +31,8 @@ from desktop.core.document import Document, Subject, plain
 from desktop.core.formatting import full_date, long_date
 from desktop.core.markup import MarkupError, parse_blocks
 from desktop.core.model import Draft, Kind
-from desktop.core.template_errors import TemplateError, TemplateLimitError
+from desktop.core.template_errors import TemplateError as TemplateError  # callers catch it from here
+from desktop.core.template_errors import TemplateLimitError
 from desktop.core.template_files import FolderLoader, read_template
 from desktop.core.template_sandbox import LimitedSandbox, bounded_output, limit_error, render_limits
 
@@ -80,7 +83,7 @@ class TemplateCatalogue:
                 else:
                     self._templates[template.id] = template
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[LetterTemplate]:
         return iter(sorted(self._templates.values(), key=lambda t: (t.kind.value, t.name)))
 
     def ids(self) -> list[str]:
@@ -153,7 +156,7 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
     )
 
 
-def _parse_front_matter(text: str, path: Path) -> dict:
+def _parse_front_matter(text: str, path: Path) -> dict[str, Any]:
     if len(text) > MAX_FRONT_MATTER_CHARS:
         raise TemplateError(
             f"metadata is {len(text):,} characters; the limit is {MAX_FRONT_MATTER_CHARS:,}", path, 1

@@ -41,8 +41,8 @@ class ApologyCount:
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.max_per_sentence = int(rule.params.get("max_per_sentence", 1))
-        self.max_per_letter = int(rule.params.get("max_per_letter", 3))
+        self.max_per_sentence = rule.int_param("max_per_sentence", 1)
+        self.max_per_letter = rule.int_param("max_per_letter", 3)
 
     def sentence_findings(
         self, prepared: PreparedText, found: Apologies, field: str = ""

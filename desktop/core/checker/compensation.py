@@ -17,9 +17,9 @@ class CompensationCheck:
     def __init__(self, rule: Rule):
         self.rule = rule
         self.offer = Scanner([p.regex for p in rule.patterns]) if rule.patterns else None
-        loss = [str(p) for p in rule.params.get("loss", [])]  # type: ignore[union-attr]
+        loss = [str(p) for p in rule.list_param("loss")]
         self.loss = re.compile("|".join(f"(?:{p})" for p in loss), re.IGNORECASE) if loss else None
-        self.categories = {str(c).lower() for c in rule.params.get("categories", [])}  # type: ignore[union-attr]
+        self.categories = {str(c).lower() for c in rule.list_param("categories")}
 
     def text_findings(self, prepared: PreparedText) -> list[Finding]:
         if self._offers(prepared) or not self._loss_in(prepared):

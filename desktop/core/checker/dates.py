@@ -56,7 +56,7 @@ def follow_up_date_findings(rule: Rule, draft: Draft, facts: LetterFacts, today:
         problems.append(f"The follow-up date ({due:%A %d %B}) falls on a weekend.")
     elif country and (holiday := holiday_name(due, country, subdivision)):
         problems.append(f"The follow-up date ({due:%d %B}) is a public holiday: {holiday}.")
-    limit = int(rule.params.get("max_business_days", 10))
+    limit = rule.int_param("max_business_days", 10)
     distance = business_days_between(facts.letter_date, due, country, subdivision)
     if distance > limit:
         problems.append(
@@ -72,7 +72,7 @@ def late_apology_findings(
     occurred = draft.incident.occurred_on
     if occurred is None or acknowledges_delay:
         return []
-    limit = int(rule.params.get("business_days", 5))
+    limit = rule.int_param("business_days", 5)
     country, subdivision = draft.follow_up.country, draft.follow_up.subdivision
     elapsed = business_days_between(occurred, facts.letter_date, country, subdivision)
     if elapsed <= limit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from desktop.core import places
@@ -27,14 +27,15 @@ from desktop.core.checker.findings import LETTER_FIELD, Finding, Severity
 from desktop.core.checker.history import HistoryLookup, repeat_incident_findings
 from desktop.core.checker.length import too_long_findings
 from desktop.core.checker.loader import RuleCatalogue, RuleFileError, load_catalogue
-from desktop.core.checker.merge_fields import MERGE_FIELD, columns_of, merge_field_findings
+from desktop.core.checker.merge_fields import columns_of, merge_field_findings
 from desktop.core.checker.patterns import Scanner
 from desktop.core.checker.phrases import PhraseRule
 from desktop.core.checker.presence import PresenceRule
 from desktop.core.checker.readability import Readability
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
-from desktop.core.context import letter_facts
+from desktop.core.context import LetterFacts, letter_facts
+from desktop.core.merge_fields import MERGE_FIELD
 from desktop.core.model import Draft
 
 CODE_RULES = frozenset(
@@ -216,7 +217,16 @@ class Checker:
         return findings
 
     def _draft_code_rules(
-        self, draft, facts, today, fields, joined, letter, recipients, template_fields, history
+        self,
+        draft: Draft,
+        facts: LetterFacts,
+        today: dt.date,
+        fields: dict[str, PreparedText],
+        joined: PreparedText,
+        letter: PreparedText,
+        recipients: Recipients | None,
+        template_fields: Iterable[str],
+        history: HistoryLookup | None,
     ) -> list[Finding]:
         code = self.code
         findings: list[Finding] = []
@@ -320,7 +330,7 @@ def _without_merge_fields(findings: list[Finding], columns: set[str]) -> list[Fi
     return [f for f in findings if not is_merge_field(f)]
 
 
-def _silenced_in(texts: dict[str, PreparedText]):
+def _silenced_in(texts: dict[str, PreparedText]) -> Callable[[Finding], bool]:
     def silenced(finding: Finding) -> bool:
         prepared = texts.get(finding.field)
         if prepared is None or not prepared.has_markers:

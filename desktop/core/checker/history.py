@@ -36,7 +36,7 @@ def repeat_incident_findings(
 ) -> list[Finding]:
     if not category.strip():
         return []
-    months = int(rule.params.get("months", 12))
+    months = rule.int_param("months", 12)
     since = _months_before(letter_date, months)
     past = [p for p in history(recipient, category, since) if since <= p.sent_on <= letter_date]
     if not past:

@@ -9,7 +9,7 @@ from desktop.core.checker.rules import Rule
 
 
 def too_long_findings(rule: Rule, text: str, kind: str) -> list[Finding]:
-    budget = int(rule.params.get(kind, rule.params.get("individual", 300)))  # type: ignore[arg-type]
+    budget = rule.int_param(kind, rule.params.get("individual", 300))
     body = body_span(text)
     count = len(words(text, body.start, body.end))
     if count <= budget:

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.checker.findings import Severity
 from desktop.core.checker.rules import KINDS, SCOPES, Pattern, Rule, phrase_to_regex
@@ -108,7 +109,7 @@ def _read(path: Path) -> str:
         raise RuleFileError(f"cannot read the rule file ({exc})", path) from None
 
 
-def _parse(raw: str, path: Path | None) -> dict:
+def _parse(raw: str, path: Path | None) -> dict[str, Any]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -279,19 +280,23 @@ def _phrases(phrases: list[str], path: Path | None, line: int | None) -> list[Pa
 
 
 def _severity(value: object, path: Path | None, line: int | None) -> Severity:
-    try:
-        return Severity(value)
-    except ValueError:
-        raise RuleFileError(f"severity must be error, warning or info, not {value!r}", path, line) from None
+    if isinstance(value, str):
+        try:
+            return Severity(value)
+        except ValueError:
+            pass
+    raise RuleFileError(f"severity must be error, warning or info, not {value!r}", path, line)
 
 
-def _table(value: object, name: str, path: Path | None, line: int | None) -> dict:
+def _table(value: object, name: str, path: Path | None, line: int | None) -> dict[str, object]:
     if not isinstance(value, dict):
         raise RuleFileError(f"{name} must be a table", path, line)
     return value
 
 
-def _text(table: dict, key: str, path: Path | None, section: _Section, required: bool = False) -> str:
+def _text(
+    table: dict[str, object], key: str, path: Path | None, section: _Section, required: bool = False
+) -> str:
     value = table.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
         raise RuleFileError(
@@ -302,21 +307,21 @@ def _text(table: dict, key: str, path: Path | None, section: _Section, required:
     return " ".join(value.split())
 
 
-def _flag(table: dict, key: str, default: bool, path: Path | None, section: _Section) -> bool:
+def _flag(table: dict[str, object], key: str, default: bool, path: Path | None, section: _Section) -> bool:
     value = table.get(key, default)
     if not isinstance(value, bool):
         raise RuleFileError(f"{key} must be true or false", path, section.key(key))
     return value
 
 
-def _strings(table: dict, key: str, path: Path | None, section: _Section) -> list[str]:
+def _strings(table: dict[str, object], key: str, path: Path | None, section: _Section) -> list[str]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleFileError(f"{key} must be a list of texts in quotes", path, section.key(key))
     return value
 
 
-def _no_unknown_keys(table: dict, known: set[str], path: Path | None, section: _Section) -> None:
+def _no_unknown_keys(table: dict[str, object], known: set[str], path: Path | None, section: _Section) -> None:
     for key in table:
         if key not in known:
             raise RuleFileError(

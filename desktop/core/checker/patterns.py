@@ -14,6 +14,7 @@ import heapq
 import re
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 _CASE_SENSITIVE = "(?-i"
 _WORD_START = "\\b"
@@ -96,7 +97,11 @@ def _combine(sources: list[str], flags: int) -> list[re.Pattern[str]]:
 
 def _opens_with_literal(pattern: str, flags: int) -> bool:
     try:
-        from re import _constants, _parser  # the engine's own view of the pattern
+        if TYPE_CHECKING:  # typeshed describes these private modules under their old names
+            import sre_constants as _constants
+            import sre_parse as _parser
+        else:
+            from re import _constants, _parser  # the engine's own view of the pattern
     except ImportError:  # pragma: no cover - a future Python; the shared alternation still works
         return False
     try:

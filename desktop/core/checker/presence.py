@@ -16,7 +16,7 @@ class PresenceRule:
     def __init__(self, rule: Rule):
         self.rule = rule
         self.scanner = Scanner([p.regex for p in rule.patterns]) if rule.patterns else None
-        self.fields: list[str] = list(rule.params.get("fields", []))  # type: ignore[arg-type]
+        self.fields = rule.strings_param("fields")
         vague = rule.params.get("vague")
         self.vague = re.compile(vague, re.IGNORECASE) if isinstance(vague, str) else None
 

@@ -51,9 +51,9 @@ def grade_level(sentence_words: list[list[str]]) -> float:
 class Readability:
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.max_grade = float(rule.params.get("max_grade", 10.0))
-        self.max_sentence_words = int(rule.params.get("max_sentence_words", 35))
-        self.min_words_for_grade = int(rule.params.get("min_words_for_grade", 60))
+        self.max_grade = rule.float_param("max_grade", 10.0)
+        self.max_sentence_words = rule.int_param("max_sentence_words", 35)
+        self.min_words_for_grade = rule.int_param("min_words_for_grade", 60)
 
     def findings(self, prepared: PreparedText, start: int, end: int, field: str = "") -> Iterator[Finding]:
         """Sentence-length findings inside [start, end), then one for the grade of the whole."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,38 @@ class Rule:
     @property
     def can_be_accepted(self) -> bool:
         return self.id not in UNACCEPTABLE
+
+    # The loader checks that params is a table, not what each value in it is: these read one
+    # as a number or a list, and a value of the wrong type raises TypeError, as int() would.
+
+    def int_param(self, name: str, default: object) -> int:
+        """params[name] (or `default`) as int() reads it: 12, 12.0 and "12" are all 12."""
+        value = self.params.get(name, default)
+        if not isinstance(value, int | float | str):
+            raise TypeError(f"rule {self.id!r}: params.{name} must be a number, not {value!r}")
+        return int(value)
+
+    def float_param(self, name: str, default: float) -> float:
+        """params[name] (or `default`) as float() reads it."""
+        value = self.params.get(name, default)
+        if not isinstance(value, int | float | str):
+            raise TypeError(f"rule {self.id!r}: params.{name} must be a number, not {value!r}")
+        return float(value)
+
+    def list_param(self, name: str) -> list[object]:
+        """The items of params[name]; none when it is missing."""
+        value = self.params.get(name, [])
+        if not isinstance(value, Iterable):
+            raise TypeError(f"rule {self.id!r}: params.{name} must be a list, not {value!r}")
+        return list(value)
+
+    def strings_param(self, name: str) -> list[str]:
+        """The texts in params[name] (field names, say); none when it is missing."""
+        items = self.list_param(name)
+        texts = [item for item in items if isinstance(item, str)]
+        if len(texts) != len(items):
+            raise TypeError(f"rule {self.id!r}: params.{name} must be a list of texts, not {items!r}")
+        return texts
 
 
 _SPELLING_VARIANTS = [

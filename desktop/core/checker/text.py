@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -162,7 +163,7 @@ def _sentences(text: str) -> list[Span]:
     return spans or [Span(0, len(text))]
 
 
-def _line_groups(text: str):
+def _line_groups(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of stretches that sentence splitting treats as continuous prose."""
     start: int | None = None
     prev_end = pos = 0

@@ -95,7 +95,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     The caller holds a write transaction, so a second window opening the same file waits and
     then finds nothing left to do.
     """
-    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    found: int = conn.execute("PRAGMA user_version").fetchone()[0]
     for step in MIGRATIONS[found:target]:
         step(conn)
     if found < target:

@@ -112,7 +112,15 @@ class HistoryStore:
             recipient_count=count,
         )
 
-    def _insert(self, draft, output, follow_up, exported_at, note, **columns) -> int:
+    def _insert(
+        self,
+        draft: Draft,
+        output: Path,
+        follow_up: dt.date | None,
+        exported_at: dt.datetime | None,
+        note: str,
+        **columns: object,
+    ) -> int:
         when = _utc(exported_at)
         letter_date = draft.letter_date or when.astimezone().date()
         columns |= {
@@ -226,7 +234,7 @@ class HistoryStore:
             and same_recipient(entry, recipient)
         ]
 
-    def _select(self, clause: str, parameters: tuple) -> list[HistoryEntry]:
+    def _select(self, clause: str, parameters: tuple[object, ...]) -> list[HistoryEntry]:
         with connect(self.path) as conn:
             rows = conn.execute(f"SELECT * FROM exports {clause}", parameters).fetchall()
         return [entry_from_row(row) for row in rows]

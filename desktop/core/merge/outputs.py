@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -100,10 +101,14 @@ class MovedOnCommit:
         self._sink.abort()
 
 
+ToBytes = Callable[[RecipientRow, Document], bytes]
+"""One recipient's file: its row and its letter in, the bytes to write out."""
+
+
 class FilePerRecipientSink:
     """DOCX or .eml files named by a pattern, staged until the whole run succeeds."""
 
-    def __init__(self, folder: Path, namer: FileNamer, to_bytes, staging: Path):
+    def __init__(self, folder: Path, namer: FileNamer, to_bytes: ToBytes, staging: Path):
         """`staging`: an empty folder of the run's own, on the output folder's drive."""
         self._folder = folder
         self._namer = namer
@@ -161,7 +166,7 @@ class MailPlatformCsvSink:
         self._atomic.__exit__(RuntimeError, failure, None)
 
 
-def eml_writer(sender_name: str, sender_email: str):
+def eml_writer(sender_name: str, sender_email: str) -> ToBytes:
     """Bytes of one recipient's e-mail draft, from the draft's sender.
 
     A sender that is not one address stops the run here, before its first file; a row's

@@ -115,7 +115,7 @@ def describe(removed: list[Debris]) -> str:
     return f"removed what an interrupted earlier run left in {', '.join(folders)}: {listed}"
 
 
-def _is_debris(entry: os.DirEntry, legacy_parts: list[re.Pattern[str]]) -> bool:
+def _is_debris(entry: os.DirEntry[str], legacy_parts: list[re.Pattern[str]]) -> bool:
     if entry.is_symlink():
         return False
     if entry.is_dir() and entry.name.startswith(PREFIX):

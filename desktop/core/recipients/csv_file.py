@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 from desktop.core.recipients.delimiters import sniff_delimiter
@@ -36,7 +36,7 @@ def csv_dialect(path: Path, encoding: str | None = None) -> tuple[str, str]:
     return encoding, sniff_delimiter(sample)
 
 
-def csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(path: Path, encoding: str, delimiter: str) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cells) for every record, blank ones included, numbered from 1.
 
     A record counts as one row even when a quoted cell spans several lines, as it does

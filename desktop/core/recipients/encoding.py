@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import IO
 
 import charset_normalizer
 
@@ -69,7 +70,7 @@ def _looks_like_utf16(head: bytes) -> bool:
     return zeros > len(head) // 2 * 0.6
 
 
-def _scan(stream) -> tuple[bool, bytes]:
+def _scan(stream: IO[bytes]) -> tuple[bool, bytes]:
     """Check the whole file as UTF-8 chunk by chunk, keeping the non-ASCII lines as a sample.
 
     Reading the whole file keeps a cp1252 "é" at row 50,000 from being read as UTF-8 (and

@@ -111,9 +111,9 @@ class ColumnMapping:
         Called once per row of lists with 100,000 rows, so it allocates little: the
         field positions are worked out once, and a missing field reads a trailing "".
         """
-        full, first, last, title, salutation, organisation, email, reference = self._plan
+        full, first_at, last_at, title, salutation, organisation, email, reference_at = self._plan
         v = (*values, "")
-        first, last, reference = v[first], v[last], v[reference]
+        first, last, reference = v[first_at], v[last_at], v[reference_at]
         extra = dict(zip(self.identifiers, values, strict=True))
         extra.pop("", None)  # ignored columns
         for key, index in self._standard_extras:
@@ -154,7 +154,13 @@ class ColumnMapping:
     @cached_property
     def _plan(self) -> tuple[int, ...]:
         """Columns of the one-column fields in to_recipient's order; one past the last when unmapped."""
-        order = (Field.FULL_NAME, Field.FIRST_NAME, Field.LAST_NAME, Field.TITLE, Field.SALUTATION)
+        order: tuple[Field, ...] = (
+            Field.FULL_NAME,
+            Field.FIRST_NAME,
+            Field.LAST_NAME,
+            Field.TITLE,
+            Field.SALUTATION,
+        )
         order += (Field.ORGANISATION, Field.EMAIL, Field.REFERENCE)
         return tuple(self.fields.get(field, (len(self.columns),))[0] for field in order)
 

@@ -73,7 +73,9 @@ def _fixes_by_row(table: RecipientTable, overrides: Overrides) -> dict[int, dict
     return by_row
 
 
-def _cleaned(columns: tuple[str, ...], values: tuple[str, ...]) -> tuple[tuple[str, ...], tuple]:
+def _cleaned(
+    columns: tuple[str, ...], values: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     if "".join(values).isprintable():  # the usual row: no control character at all
         return values, ()
     dropped = []

@@ -8,7 +8,7 @@ validation pass and the merge run each stream the file instead of holding it in 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -66,7 +66,7 @@ class RecipientTable:
                     number, tuple(stripped[:width]), len(stripped) - width - stripped[width:].count("")
                 )
 
-    def _raw_rows(self) -> Iterator[tuple[int, list[str]]]:
+    def _raw_rows(self) -> Generator[tuple[int, list[str]], None, None]:
         if self.is_workbook:
             return xlsx_rows(self.path, self.sheet)
         assert self.encoding is not None and self.delimiter is not None

@@ -202,7 +202,15 @@ class _RowChecker:
             message = f"same e-mail address as row {row}"
             self._add(first, self.email_column, IssueKind.DUPLICATE_EMAIL, Severity.WARNING, message, row)
 
-    def _add(self, row, column, kind, severity, message, other_row=None) -> None:
+    def _add(
+        self,
+        row: int,
+        column: str,
+        kind: IssueKind,
+        severity: Severity,
+        message: str,
+        other_row: int | None = None,
+    ) -> None:
         self.issues.append(Issue(row, column, kind, severity, message, other_row))
 
     def report(self) -> ValidationReport:

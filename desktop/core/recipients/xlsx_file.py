@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +24,7 @@ def sheet_names(path: Path) -> list[str]:
         return _damaged_as(path, "is not a readable .xlsx workbook", lambda: list(workbook.sheetnames))
 
 
-def xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[str]]]:
+def xlsx_rows(path: Path, sheet: str | None = None) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cells as text) for every row of `sheet` (the first when None), from row 1.
 
     read_only mode parses the sheet as it goes, so a 100,000-row workbook never sits in
@@ -44,7 +44,7 @@ def xlsx_rows(path: Path, sheet: str | None = None) -> Iterator[tuple[int, list[
             yield number, [cell_text(value) for value in values]
 
 
-def _all_rows(worksheet) -> Iterator[tuple]:
+def _all_rows(worksheet: Any) -> Iterator[tuple[object, ...]]:
     worksheet.reset_dimensions()
     return rows_of(worksheet) or worksheet.iter_rows(values_only=True)  # see xlsx_stream.py
 
@@ -103,7 +103,7 @@ def _opened(path: Path) -> Iterator[Any]:
                 workbook.close()
 
 
-def _sheet(path: Path, workbook, sheet: str | None):
+def _sheet(path: Path, workbook: Any, sheet: str | None) -> Any:
     names = _damaged_as(path, "is not a readable .xlsx workbook", lambda: list(workbook.sheetnames))
     if sheet is None:
         if not names:

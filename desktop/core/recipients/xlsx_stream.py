@@ -14,9 +14,10 @@ It leans on openpyxl's private reader (`WorkSheetParser`, `_get_source`, `_get_r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 
-def rows_of(worksheet) -> Iterator[tuple] | None:
+def rows_of(worksheet: Any) -> Iterator[tuple[object, ...]] | None:
     """The sheet's rows as value tuples, from row 1, gaps filled with empty rows; or None
     when this openpyxl has no reader to borrow."""
     try:
@@ -27,8 +28,9 @@ def rows_of(worksheet) -> Iterator[tuple] | None:
     if not all(hasattr(worksheet, name) for name in ("_get_source", "_get_row", "_shared_strings")):
         return None
 
-    class ReleasingParser(WorkSheetParser):
-        def parse(self):
+    # openpyxl ships no types, so mypy sees WorkSheetParser as Any and refuses it as a base.
+    class ReleasingParser(WorkSheetParser):  # type: ignore[misc]
+        def parse(self) -> Iterator[tuple[int, list[Any]]]:
             parent = None
             for event, element in iterparse(self.source, events=("start", "end")):
                 if event == "start":
@@ -43,7 +45,7 @@ def rows_of(worksheet) -> Iterator[tuple] | None:
     return _filled(worksheet, ReleasingParser)
 
 
-def _filled(worksheet, parser_class) -> Iterator[tuple]:
+def _filled(worksheet: Any, parser_class: Any) -> Iterator[tuple[object, ...]]:
     workbook = worksheet.parent
     with worksheet._get_source() as source:
         parser = parser_class(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desktop.core.model import Compensation, Draft, FollowUp, Sender
 from desktop.core.settings.effective import EffectiveSettings
@@ -51,15 +51,18 @@ def docx_layout(effective: EffectiveSettings) -> DocxLayout:
     paper of the default locale.
     """
     size = str(effective["page.size"])
-    margins = effective["page.margins_mm"]
+    # Values come out as `object` but were converted by their kind (settings/kinds.py) when
+    # read: MARGINS makes four floats, NUMBER a float.
+    margins = cast(tuple[float, float, float, float], effective["page.margins_mm"])
     page: PageSetup | None = None
     if size != "auto":
-        page = PageSetup(size=size, margins_mm=margins)  # type: ignore[arg-type]
+        page = PageSetup(size=size, margins_mm=margins)
     elif margins != effective.declared["page.margins_mm"].default:
         paper = PageSetup.for_locale(str(effective["letter.locale"])).size
-        page = PageSetup(size=paper, margins_mm=margins)  # type: ignore[arg-type]
+        page = PageSetup(size=paper, margins_mm=margins)
     logo = effective.profile.logo if effective.profile else None
-    return DocxLayout(page=page, logo=logo, logo_width_mm=float(effective["logo.width_mm"]))  # type: ignore[arg-type]
+    width = cast(float, effective["logo.width_mm"])
+    return DocxLayout(page=page, logo=logo, logo_width_mm=float(width))
 
 
 def template_dirs(effective: EffectiveSettings) -> list[Path]:
@@ -100,7 +103,8 @@ def usable_checker(
     from desktop.core.checker.engine import Checker
     from desktop.core.checker.loader import RuleFileError
 
-    usable, problems = list(files), []
+    usable = list(files)
+    problems: list[Problem] = []
     while True:
         try:
             return Checker.from_files(usable, builtin_dir), usable, problems

@@ -7,6 +7,7 @@ first called, so declaring the settings costs nothing at import time.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 _TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -71,7 +72,8 @@ def template_id(value: object) -> str | None:
 
 
 def logo_width(value: object) -> str | None:
-    if not 5 <= float(value) <= 200:  # type: ignore[arg-type]
+    width = cast(float, value)  # a check sees the value its kind (NUMBER) converted: a float
+    if not 5 <= float(width) <= 200:
         return "must be between 5 and 200 mm"
     return None
 

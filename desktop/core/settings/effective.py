@@ -100,6 +100,8 @@ def load_effective(
 def profile_folder(personal: Settings, site: Settings | None) -> Path | None:
     """The team profile the user chose, or else the one this computer names."""
     for layer in (personal, site):
-        if layer is not None and layer.is_set(PROFILE_KEY) and isinstance(layer[PROFILE_KEY], Path):
-            return layer[PROFILE_KEY]
+        if layer is not None and layer.is_set(PROFILE_KEY):
+            folder = layer[PROFILE_KEY]
+            if isinstance(folder, Path):
+                return folder
     return None

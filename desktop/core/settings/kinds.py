@@ -6,7 +6,7 @@ Each conversion raises ValueError with a reason written for the person editing t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -68,14 +68,21 @@ def _file_in_folder(value: object) -> str:
     return text
 
 
+def _array(value: object) -> list[object]:
+    """A tuple the kind converted to (lines, margins), as the TOML array it is written as."""
+    if not isinstance(value, Iterable):
+        raise TypeError(f"cannot write {value!r} as a TOML array")
+    return list(value)
+
+
 def _shown(value: object) -> str:
     kind = {str: "a text", bool: "true/false", int: "a number", float: "a number", list: "a list"}
     return kind.get(type(value), "a table" if isinstance(value, dict) else type(value).__name__)
 
 
 TEXT = Kind("text", _text)
-LINES = Kind("list of lines", _lines, list)
+LINES = Kind("list of lines", _lines, _array)
 NUMBER = Kind("number", _number)
-MARGINS = Kind("margins in mm", _margins, list)
+MARGINS = Kind("margins in mm", _margins, _array)
 FOLDER = Kind("folder", _folder, str)
 FILE_IN_FOLDER = Kind("file in the profile folder", _file_in_folder)

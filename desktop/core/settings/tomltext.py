@@ -12,6 +12,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from desktop.core.settings.problems import Problem
 
@@ -20,7 +21,7 @@ _HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _ASSIGN = re.compile(r"^\s*([A-Za-z0-9_.\s\"'-]+?)\s*=")
 
 
-def parse(raw: str, path: Path | None) -> tuple[dict, Problem | None]:
+def parse(raw: str, path: Path | None) -> tuple[dict[str, Any], Problem | None]:
     """The parsed file, or an empty table and the problem (with the line tomllib names)."""
     try:
         return tomllib.loads(raw), None

@@ -13,7 +13,8 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from types import TracebackType
+from typing import IO, Literal
 
 from desktop import __version__
 from desktop.core.atomic import atomic_write
@@ -44,7 +45,7 @@ class DocxWriter:
         self._media: tuple[str, bytes] | None = None
         if self.layout.logo is not None:
             self._load_logo(self.layout.logo)
-        self._prepared: dict[tuple[str, str, str], list[zip_package.PreparedPart]] = {}
+        self._prepared: dict[tuple[str, str, str, str], list[zip_package.PreparedPart]] = {}
 
     def _load_logo(self, path: Path) -> None:
         from docx.image.image import Image  # python-docx pulls in lxml: only a letter with a logo pays
@@ -174,7 +175,9 @@ class CombinedDocx:
         self._stream.write(xml.encode("utf-8"))
         self.count += 1
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> Literal[False]:
         try:
             if exc_type is None:
                 page = self._writer.page_for(self._language)

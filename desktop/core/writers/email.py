@@ -24,11 +24,15 @@ import os
 import re
 from email.headerregistry import Address
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document, message_body
 from desktop.core.writers.html import to_html_page
 from desktop.core.writers.plain import to_text
+
+if TYPE_CHECKING:
+    from desktop.core.recipients.emails import MailAddress
 
 TO_FIELD = "recipient.email"
 FROM_FIELD = "sender.email"
@@ -71,7 +75,7 @@ def write_eml(message: EmailMessage, target: str | os.PathLike[str]) -> None:
         handle.write(message.as_bytes())
 
 
-def checked_address(field: str, address: str):
+def checked_address(field: str, address: str) -> MailAddress | None:
     """The MailAddress `address` holds, None when it is blank; AddressError naming `field` when it
     is not exactly one address. Spaces around it are dropped; anything else is the user's to fix."""
     from desktop.core.recipients.emails import AddressProblem, mail_address  # only when writing mail
@@ -85,7 +89,7 @@ def checked_address(field: str, address: str):
         raise AddressError(field, address, str(exc)) from None
 
 
-def _set_address(message: EmailMessage, header: str, field: str, name: str, mailbox) -> None:
+def _set_address(message: EmailMessage, header: str, field: str, name: str, mailbox: MailAddress) -> None:
     """Write the header, then read it back: it must name exactly this one mailbox."""
     name = _one_line(name)
     if mailbox.needs_utf8:  # the header registry's Address refuses a non-ASCII mailbox name
