@@ -8,7 +8,8 @@ with a fresh home and nothing of the checkout on its paths, and must:
 2. render the RRSP example to DOCX and text exactly as the source install does, and a
    letter whose follow-up date steps over Christmas and Boxing Day in Ontario (so the
    holiday tables are in the bundle, not only the code);
-3. open its window offscreen on the example and quit cleanly (`--startup-check`).
+3. render through a shared template, which runs in a worker process;
+4. open its window offscreen on the example and quit cleanly (`--startup-check`).
 
 With `--root`, the bundle is copied into that folder and run there through chroot: a bare
 Debian from packaging/bare_debian.sh, with no Python and nothing but what every desktop has,
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ) as scratch:
         bundled = Bundled(bundle, Path(scratch), root)
         try:
-            for check in (check_version, check_rendering, check_window):
+            for check in (check_version, check_rendering, check_shared_template, check_window):
                 print(f"ok    {check(bundled)}")
         except CheckFailed as exc:
             print(f"FAIL  {exc}", file=sys.stderr)
@@ -169,6 +170,33 @@ def check_rendering(bundled: Bundled) -> str:
         f"render: the RRSP letter ({words} words) and a Christmas follow-up ({HOLIDAY_FOLLOW_UP}) "
         "match the source install in DOCX and text"
     )
+
+
+SHARED_TEMPLATE = """{#-
+name = "Bundle check: a shared template"
+kind = "individual"
+description = "Rendered by the worker process, as every template from a team folder is."
+-#}
+<p>Dear {{ recipient.name }}, this letter came through a shared template.</p>
+"""
+
+
+def check_shared_template(bundled: Bundled) -> str:
+    """A template from a team folder renders in a worker process (desktop/core/render_worker.py),
+    which in a bundle is the bundled program started again: without freeze_support in the
+    entry point it would run the command line a second time instead of rendering."""
+    team = bundled.scratch / "team-templates"
+    team.mkdir(exist_ok=True)
+    (team / "bundle-check.j2").write_text(SHARED_TEMPLATE, encoding="utf-8")
+    out = bundled.scratch / "shared.txt"
+    bundled.run(
+        *("--template-dir", team, "render", bundled.example, "-t", "bundle-check", "-o", out),
+        *("--no-settings", "--override", "bundle check: only the rendering is checked"),
+    )
+    text = out.read_text(encoding="utf-8")
+    if "came through a shared template" not in text:
+        raise CheckFailed(f"a shared template rendered {text[:200]!r}")
+    return "render: a shared template, through the worker process"
 
 
 def _words(path: Path) -> str:
