@@ -177,6 +177,10 @@ class Composer:
             history=history,
             recipients=recipients,
         )
+        if document is None and template is not None:
+            # Judged without the letter, what the letter as a whole lacks ("never apologises")
+            # would only be what the template would have added: "unrendered" says it all.
+            wording = [f for f in wording if f.field != LETTER]
         findings += [f for f in wording if not _is_merge_placeholder(f)]
         own_values = merge_values(person)
         values = own_values if recipient is not None or columns is None else None

@@ -20,6 +20,7 @@ import pytest
 from desktop import paths
 from desktop.core.checker import Checker
 from desktop.core.compose import Composer
+from desktop.core.draft_file import load_draft
 from desktop.core.render_worker import RenderWorker
 from desktop.core.template_errors import TemplateError, TemplateLimitError
 from desktop.core.template_sandbox import MAX_LOOP_STEPS, MAX_OUTPUT_CHARS, MAX_RANGE
@@ -199,6 +200,16 @@ def test_a_limit_is_a_finding_in_the_pipeline_not_an_exception(folder, worker, d
     (unrendered,) = [f for f in composed.findings if f.rule == "unrendered"]
     assert "loops.j2:6: range() of 1,000,000,000 numbers is too long" in unrendered.message
     assert isinstance(composed.render_error, TemplateLimitError) and composed.document is None
+
+
+def test_a_letter_that_did_not_render_is_not_also_said_to_lack_an_apology(folder, worker):
+    """The billing example's own answers never say sorry: its template does. Judged without
+    the letter, they would add "never apologises" to the one true error."""
+    cat = catalogue(folder, worker, loops="<p>{% for i in range(10**9) %}{% endfor %}</p>")
+    billing = load_draft(paths.examples_dir() / "double-charge.amends")
+    composed = Composer(cat, Checker.from_files()).compose(billing, template_id="loops")
+    assert [f.rule for f in composed.findings if f.blocking] == ["unrendered"]
+    assert Composer(cat, Checker.from_files()).compose(billing).ready  # with its own template
 
 
 # --- front matter ------------------------------------------------------------------------
