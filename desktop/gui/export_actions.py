@@ -141,7 +141,13 @@ class ExportActions(QObject):
         _document, override = approved
         draft = self._session.draft
         dialog = ExportNoticeDialog(
-            draft, self._catalogue, inputs, self._window, layout=self.layout, override=override
+            draft,
+            self._catalogue,
+            inputs,
+            self._window,
+            layout=self.layout,
+            override=override,
+            start_folder=lambda kind: self._folders.start(f"notice:{kind.value}"),
         )
         list_name = inputs.table.path.name
         dialog.finished_export.connect(

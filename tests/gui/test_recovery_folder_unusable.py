@@ -4,10 +4,11 @@ user must not learn that nothing was being kept only after a crash."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
+from desktop.core import recovery
 from tests.helpers.window import menu_action, open_window
 
 
@@ -37,14 +38,24 @@ def test_a_file_where_the_recovery_folder_should_be_is_said_at_start(qtbot, tmp_
     assert str(folder) in window.statusBar().currentMessage(), "asked for drafts, it says why there are none"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any folder")
 def test_a_folder_that_cannot_be_read_is_said_at_start(qtbot, tmp_path, monkeypatch):
     folder = recovery_folder(tmp_path)
     folder.mkdir(parents=True)
-    folder.chmod(0)
+    if os.name == "posix" and os.geteuid() != 0:
+        folder.chmod(0)
+    else:  # root reads any folder (and Windows has no mode 0): the system's refusal, as it comes
+        real_scandir = recovery.os.scandir
+
+        def refusing(path=".", *args):
+            if Path(path) == folder:
+                raise PermissionError(13, "Permission denied", str(folder))
+            return real_scandir(path, *args)
+
+        monkeypatch.setattr(recovery.os, "scandir", refusing)
     try:
         window = open_window(qtbot, tmp_path, monkeypatch)
         assert_said_at_start(window, folder)
+        assert "Permission denied" in window.recovery.problem
     finally:
         folder.chmod(0o700)
 

@@ -9,6 +9,7 @@ typing elsewhere never waits. A cancelled or failed run leaves nothing behind: t
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QUrl, Signal, Slot
@@ -91,9 +92,12 @@ class ExportNoticeDialog(QDialog):
         parent: QWidget | None = None,
         layout: DocxLayout | None = None,
         override: str = "",
+        start_folder: Callable[[OutputKind], Path] | None = None,
     ):
         """`layout`: the paper, margins and logo from the settings, as a single letter gets.
-        `override`: why the notice goes out although errors block it; kept in the manifest."""
+        `override`: why the notice goes out although errors block it; kept in the manifest.
+        `start_folder`: where an output of that kind goes until the user picks a place (the
+        window's remembered folder, else Documents/Amends); without it, beside the list."""
         super().__init__(parent)
         self.override = override
         self.setWindowTitle("Export notice")
@@ -102,6 +106,7 @@ class ExportNoticeDialog(QDialog):
         self._page_layout = layout
         self._first_row: RecipientRow | bool | None = False  # False: not read yet
         self._output_chosen = False
+        self._start_folder = start_folder or (lambda _kind: inputs.table.path.parent)
         self._thread: QThread | None = None
         self._job: MergeJob | None = None
         self._outcome: tuple[str, object] | None = None
@@ -261,7 +266,7 @@ class ExportNoticeDialog(QDialog):
         self._form.setRowVisible(self._example, kind.is_folder)
         if not self._output_chosen:
             stem = self._inputs.table.path.stem
-            self._output.setText(str(self._inputs.table.path.parent / _DEFAULT_NAMES[kind].format(stem=stem)))
+            self._output.setText(str(self._start_folder(kind) / _DEFAULT_NAMES[kind].format(stem=stem)))
         self._refresh()
 
     def _output_edited(self, _text: str) -> None:
@@ -270,7 +275,7 @@ class ExportNoticeDialog(QDialog):
 
     def _choose_requested(self) -> None:
         kind = self.kind()
-        current = Path(self._output.text().strip() or self._inputs.table.path.parent)
+        current = Path(self._output.text().strip() or self._start_folder(kind))
         if kind.is_folder:
             chosen = dialogs.ask_folder(self, "Export into folder", current)
         else:
