@@ -19,6 +19,7 @@ from desktop.core.compose import Composed, with_override
 from desktop.core.context import letter_facts
 from desktop.core.document import Document
 from desktop.core.history import HistoryError, HistoryStore
+from desktop.core.merge.checks import output_row_fields
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.clipboard import clipboard_payload
 from desktop.core.writers.docx import DocxLayout, DocxWriter
@@ -149,6 +150,9 @@ class ExportActions(QObject):
             override=override,
             start_folder=lambda kind: self._folders.start(f"notice:{kind.value}"),
         )
+        # the tab marks as errors the rows the chosen output would refuse, as the dialog counts them
+        dialog.output_chosen.connect(lambda kind: self._recipients.set_output_needs(output_row_fields(kind)))
+        self._recipients.set_output_needs(output_row_fields(dialog.kind()))
         list_name = inputs.table.path.name
         dialog.finished_export.connect(
             lambda result: self._record_notice(list_name, result, f"notice:{dialog.kind().value}", override)

@@ -17,6 +17,11 @@ from desktop.core.writers.email import FROM_FIELD, AddressError, checked_address
 EMAIL_FIELD = "recipient.email"
 
 
+def output_row_fields(kind: OutputKind) -> tuple[str, ...]:
+    """What an output needs of every row whatever the template: an address for e-mail."""
+    return (EMAIL_FIELD,) if kind in (OutputKind.EML, OutputKind.CSV) else ()
+
+
 def required_row_fields(
     requires: tuple[str, ...],
     kind: OutputKind,
@@ -31,8 +36,7 @@ def required_row_fields(
     and the draft's verdict reports it (a `placeholder` finding, which an override can pass),
     where a missing column would stop the run whatever the writer decided."""
     required = required_recipient_fields(requires)
-    if kind in (OutputKind.EML, OutputKind.CSV) and EMAIL_FIELD not in required:
-        required = (*required, EMAIL_FIELD)
+    required += tuple(field for field in output_row_fields(kind) if field not in required)
     names = known_names(columns) if columns is not None else None
     for use in merge_uses:
         if names is not None and use.name not in names:

@@ -81,6 +81,8 @@ class ExportNoticeDialog(QDialog):
     """The MergeResult of a run that completed."""
     export_progressed = Signal(int, int)
     """(letters written, letters in all), a few dozen times a second at most."""
+    output_chosen = Signal(object)
+    """The OutputKind the user picked (not emitted for the one the dialog opens with)."""
     export_stopped = Signal(str)
     """A run ended without output: cancelled, or the reason it could not go on."""
 
@@ -268,6 +270,7 @@ class ExportNoticeDialog(QDialog):
             stem = self._inputs.table.path.stem
             self._output.setText(str(self._start_folder(kind) / _DEFAULT_NAMES[kind].format(stem=stem)))
         self._refresh()
+        self.output_chosen.emit(kind)
 
     def _output_edited(self, _text: str) -> None:
         self._output_chosen = True

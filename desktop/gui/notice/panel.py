@@ -76,6 +76,10 @@ class RecipientsPanel(QWidget):
         self._model = RecipientsTableModel(self)
         self._fields: dict[str, Field] = {}
         """The user's own choices of field by column; guesses fill in the rest."""
+        self._template_needs: tuple[str, ...] = ()
+        self._output_needs: tuple[str, ...] = ()
+        """What the output last chosen in the export dialog needs besides (an address for
+        e-mail), so the tab marks as errors the rows that export would refuse."""
         self._start_folder = Path.home()
         self._jobs = 0
         """Numbers every job; a result counts only when its number is the one awaited."""
@@ -255,7 +259,17 @@ class RecipientsPanel(QWidget):
     def set_required_fields(self, fields: tuple[str, ...]) -> None:
         """The template's `requires`; only its recipient fields matter here. Re-validates the list,
         in the background when it is long."""
-        required = required_recipient_fields(fields)
+        self._template_needs = required_recipient_fields(fields)
+        self._require_now()
+
+    def set_output_needs(self, fields: tuple[str, ...]) -> None:
+        """What the output chosen for export needs of every row beyond the template's fields."""
+        self._output_needs = required_recipient_fields(fields)
+        self._require_now()
+
+    def _require_now(self) -> None:
+        extra = tuple(f for f in self._output_needs if f not in self._template_needs)
+        required = (*self._template_needs, *extra)
         model = self._model
         if required == model.required:
             return

@@ -3,7 +3,8 @@
 A row without an address, or with one that is not one address, is only a warning on the tab
 when the template does not need an address; for e-mail drafts and the mail-platform CSV it is
 an error. The dialog counts the errors of the output the user picks, so "Leave out the N
-row(s) with errors" is there, with the right N, exactly when the run would refuse those rows.
+row(s) with errors" is there, with the right N, exactly when the run would refuse those rows;
+and once an output is picked the tab marks the same rows as errors.
 Driven from the window, by clicks, as a user does it.
 """
 
@@ -86,7 +87,7 @@ def addressed_to(path) -> list[str]:
     return [a.addr_spec.encode("ascii", "surrogateescape").decode("utf-8") for a in message["To"].addresses]
 
 
-def test_email_drafts_offer_to_leave_out_the_rows_the_tab_only_warns_about(
+def test_email_drafts_offer_to_leave_out_the_rows_without_one_address_and_the_tab_agrees(
     qtbot, window, monkeypatch, tmp_path
 ):
     path = tmp_path / "list.csv"
@@ -102,6 +103,8 @@ def test_email_drafts_offer_to_leave_out_the_rows_the_tab_only_warns_about(
     click_output(qtbot, dialog, "&E-mail drafts (.eml)")
     assert box.isVisible() and box.text().startswith("Leave out the 2 row(s) with errors")
     assert not export.isEnabled()
+    errors_on_tab = [row for row in range(model.rowCount()) if model.state_of(row) is RowState.ERROR]
+    assert errors_on_tab == [1, 2], "the tab marks the same two rows as errors for e-mail"
     problem = dialog.problem_text()
     assert (
         problem.startswith("2 row(s) have errors for e-mail drafts (row 3: ") and "recipient.email" in problem
@@ -109,6 +112,7 @@ def test_email_drafts_offer_to_leave_out_the_rows_the_tab_only_warns_about(
 
     click_output(qtbot, dialog, "One &DOCX for print")
     assert not box.isVisible() and export.isEnabled()
+    assert all(model.state_of(row) is not RowState.ERROR for row in range(model.rowCount()))
 
     click_output(qtbot, dialog, "&CSV for a mail platform")
     assert box.isVisible() and box.text().startswith("Leave out the 2 row(s)")
