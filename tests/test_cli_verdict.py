@@ -394,7 +394,7 @@ def test_an_empty_merge_field_cell_is_an_error_in_that_row(tmp_path, capsys):
     code, _, err = run(capsys, "merge", draft, people, "--to", "docx", "-o", out)
     assert code == 1
     assert "3 row(s): 2 ready, 1 with errors" in err
-    assert "row 3, signup_source: error: no value for recipient.extra.signup_source" in err
+    assert "row 3, signup_source: error: no value for Signup source (recipient.extra.signup_source)" in err
     assert files_under(tmp_path) == before
 
     code, _, err = run(capsys, "merge", draft, people, "--to", "docx", "-o", out, "--skip-invalid")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.core.fields import field_label
 from desktop.core.model import Recipient
 from desktop.core.recipients.cleaning import describe
 from desktop.core.recipients.emails import email_problem
@@ -180,7 +181,7 @@ class _RowChecker:
         for path, column, attribute, key in self.checks:
             value = _value(recipient, key) if key else getattr(recipient, attribute, "")
             if not isinstance(value, str) or not value.strip():
-                message = f"no value for {path}, which the template needs"
+                message = f"no value for {field_label(path)} ({path}), which this letter needs"
                 self._add(row.row, column, IssueKind.MISSING_VALUE, Severity.ERROR, message)
         if recipient.email:
             self._check_email(row.row, recipient.email)

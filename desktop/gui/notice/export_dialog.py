@@ -550,7 +550,7 @@ def _kind_id(kind: OutputKind) -> int:
 
 
 def _errors_problem(errors: list[int], report: ValidationReport, kind: OutputKind) -> str:
-    """ "2 row(s) have errors for e-mail drafts (row 3: no value for recipient.email, …)." """
+    """ "2 row(s) have errors for e-mail drafts (row 3: no value for E-mail (recipient.email), …)." """
     first = errors[0]
     reason = next(i.message for i in report.issues_for(first) if i.severity is Severity.ERROR)
     return (

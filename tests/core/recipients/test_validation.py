@@ -76,7 +76,7 @@ def test_messages_say_what_and_where(hostile):
     forbidden = next(i for i in report.issues_for(6) if i.kind is IssueKind.FORBIDDEN_CHARACTER)
     assert forbidden.message == "removed characters a document cannot hold (U+000B, U+0007)"
     missing = next(i for i in report.issues_for(8) if i.kind is IssueKind.MISSING_VALUE)
-    assert missing.message == "no value for recipient.extra.account, which the template needs"
+    assert missing.message == "no value for Account (recipient.extra.account), which this letter needs"
     (jo,) = report.issues_for(4)
     assert jo.message.startswith("'jo@' is not a valid e-mail address: ")
 
