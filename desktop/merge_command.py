@@ -143,7 +143,12 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         override=override,
     )
     try:
-        result = run_merge(request, progress=bar.update, total=total)
+        result = run_merge(
+            request,
+            progress=bar.update,
+            total=total,
+            cleared_now=lambda cleared: print(f"amends: {describe_cleared(cleared)}", file=err),
+        )
     except (KeyboardInterrupt, MergeCancelled):
         bar.finish()
         print("amends: cancelled; nothing was written", file=err)
@@ -151,8 +156,6 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
     except (FileNameError, AddressError) as exc:
         raise MergeUsageError(str(exc)) from None
     bar.finish()
-    if result.cleared:
-        print(f"amends: {describe_cleared(result.cleared)}", file=err)
     for warning in result.warnings:
         print(f"amends: warning: {warning}", file=err)
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop import paths
 from desktop.cli import main
+from desktop.core.merge import run as merge_run
 from desktop.core.merge.staging import PREFIX
 from tests.helpers.merge_runs import killed_merge, recipient_list
 
@@ -26,3 +27,20 @@ def test_the_next_merge_removes_and_names_what_a_killed_one_left(tmp_path, capsy
     assert not debris.exists() and not list(out.glob(f"{PREFIX}*"))
     assert (out / "cover-note.txt").read_text(encoding="utf-8") == "for the print room"
     assert "Wrote " in err
+
+
+def test_what_was_removed_is_said_even_when_the_new_run_then_fails(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "letters"
+    out.mkdir()
+    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
+    (debris,) = out.glob(f"{PREFIX}*")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(out))
+
+    monkeypatch.setattr(merge_run, "_write", disk_full)
+    assert main(["merge", str(NOTICE), str(LIST), "--to", "docx-each", "-o", str(out)]) == 2
+
+    err = capsys.readouterr().err
+    assert f"amends: removed what an interrupted earlier run left in {out}: {debris.name} (" in err
+    assert "No space left on device" in err and not debris.exists()

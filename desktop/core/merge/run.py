@@ -94,7 +94,11 @@ def run_merge(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     total: int | None = None,
+    cleared_now: Callable[[list[Debris]], None] | None = None,
 ) -> MergeResult:
+    """`cleared_now` hears at once what an interrupted earlier run left and this one removed,
+    so it can be said even when this run then fails or is cancelled; a run that completes
+    also carries it in `MergeResult.cleared`."""
     started = dt.datetime.now()
     template_id = request.template_id or request.draft.template
     request.catalogue.get(template_id)  # an unknown template fails before any file exists
@@ -104,6 +108,8 @@ def run_merge(
         request.output.mkdir(parents=True, exist_ok=True)
     folder = request.output if request.kind.is_folder else request.output.parent
     cleared, not_cleared = clear_interrupted(folder, None if request.kind.is_folder else request.output.name)
+    if cleared and cleared_now is not None:
+        cleared_now(cleared)
     manifest = manifest_path(request.output, request.kind.is_folder, started)
     staging = RunStaging(folder)
     try:

@@ -112,6 +112,8 @@ class ExportNoticeDialog(QDialog):
         self._thread: QThread | None = None
         self._job: MergeJob | None = None
         self._outcome: tuple[str, object] | None = None
+        self._cleared_note = ""
+        """What the run removed of an interrupted earlier one, said even if it then stops."""
         self._close_when_stopped = False
         self._needs: dict[OutputKind, tuple[str, ...]] = {}
         self._reports = OutputReports(inputs, self)
@@ -456,9 +458,11 @@ class ExportNoticeDialog(QDialog):
         job.succeeded.connect(self._job_succeeded)
         job.failed.connect(self._job_failed)
         job.cancelled.connect(self._job_cancelled)
+        job.cleared.connect(self._job_cleared)
         job.finished.connect(thread.quit)
         thread.finished.connect(self._thread_finished)
         self._thread, self._job, self._outcome = thread, job, None
+        self._cleared_note = ""
         self._set_running(True)
         self._bar.show()
         self._bar.setRange(0, max(self._inputs.letters, 1))
@@ -491,6 +495,10 @@ class ExportNoticeDialog(QDialog):
     def _job_failed(self, reason: str) -> None:
         self._outcome = ("failed", reason)
 
+    @Slot(str)
+    def _job_cleared(self, note: str) -> None:
+        self._cleared_note = note
+
     @Slot()
     def _job_cancelled(self) -> None:
         self._outcome = ("cancelled", None)
@@ -507,7 +515,8 @@ class ExportNoticeDialog(QDialog):
             self._show_result(value)  # type: ignore[arg-type]
         else:
             reason = "Cancelled: nothing was written." if outcome == "cancelled" else str(value)
-            self._status.setText(reason if outcome == "cancelled" else f"Not exported: {reason}")
+            said = reason if outcome == "cancelled" else f"Not exported: {reason}"
+            self._status.setText("\n".join(filter(None, [said, self._cleared_note])))
             self._bar.setValue(0)
             self._bar.setFormat("")
             self.export_stopped.emit(reason)

@@ -14,6 +14,7 @@ import time
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.merge import MergeCancelled, MergeRequest, MergeResult, run_merge
+from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.recipients import FileNameError, RecipientFileError, ValidationReport, validate
 from desktop.core.templates import TemplateError
 from desktop.gui.notice.summary import sentence
@@ -31,6 +32,8 @@ class MergeJob(QObject):
     failed = Signal(str)
     """Why the run could not go ahead or stopped; nothing it wrote remains."""
     cancelled = Signal()
+    cleared = Signal(str)
+    """What an interrupted earlier run left and this one removed, said before the run goes on."""
     finished = Signal()
     """Emitted last, whatever the outcome."""
 
@@ -72,7 +75,11 @@ class MergeJob(QObject):
         request.skip_rows = frozenset(request.skip_rows) | errors
         total = report.summary.rows - len(request.skip_rows)
         result: MergeResult = run_merge(
-            request, progress=self._progress, cancelled=self._stop.is_set, total=total
+            request,
+            progress=self._progress,
+            cancelled=self._stop.is_set,
+            total=total,
+            cleared_now=lambda debris: self.cleared.emit(sentence(describe_cleared(debris))),
         )
         self.progressed.emit(result.written, total)
         self.succeeded.emit(result)

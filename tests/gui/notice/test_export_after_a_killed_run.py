@@ -8,6 +8,7 @@ import pytest
 from desktop import paths
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import OutputKind
+from desktop.core.merge import run as merge_run
 from desktop.core.merge.staging import PREFIX
 from desktop.core.templates import TemplateCatalogue
 from desktop.gui import dialogs
@@ -45,3 +46,29 @@ def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tm
     assert "Wrote 36 letters" in report
     assert not debris.exists()
     assert (out / "cover-note.txt").read_text(encoding="utf-8") == "for the print room"
+
+
+def test_what_was_removed_is_said_even_when_the_export_then_fails(qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "letters"
+    out.mkdir()
+    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
+    (debris,) = out.glob(f"{PREFIX}*")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(out))
+
+    monkeypatch.setattr(merge_run, "_write", disk_full)
+    panel = RecipientsPanel()
+    qtbot.addWidget(panel)
+    assert panel.load(EXAMPLE_LIST)
+    dialog = ExportNoticeDialog(
+        load_draft(NOTICE), TemplateCatalogue(paths.builtin_templates_dir()), panel.merge_inputs()
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.export_stopped, timeout=60_000):
+        dialog.start(OutputKind.DOCX_EACH, out)
+
+    report = dialog.status_text()
+    assert report.startswith("Not exported: ") and "No space left on device" in report
+    assert f"Removed what an interrupted earlier run left in {out}: {debris.name} (" in report
+    assert not debris.exists()
