@@ -7,7 +7,7 @@ from desktop import paths
 from desktop.cli import main
 from desktop.core.merge import run as merge_run
 from desktop.core.merge.staging import PREFIX
-from tests.helpers.merge_runs import killed_merge, recipient_list
+from tests.helpers.merge_runs import disk_full, killed_run_debris
 
 NOTICE = paths.examples_dir() / "renewal-email.amends"
 LIST = paths.examples_dir() / "renewal-email-recipients.csv"
@@ -17,8 +17,7 @@ def test_the_next_merge_removes_and_names_what_a_killed_one_left(tmp_path, capsy
     out = tmp_path / "letters"
     out.mkdir()
     (out / "cover-note.txt").write_text("for the print room", encoding="utf-8")
-    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
-    (debris,) = out.glob(f"{PREFIX}*")
+    debris = killed_run_debris(tmp_path, out)
 
     assert main(["merge", str(NOTICE), str(LIST), "--to", "docx-each", "-o", str(out)]) == 0
 
@@ -32,13 +31,8 @@ def test_the_next_merge_removes_and_names_what_a_killed_one_left(tmp_path, capsy
 def test_what_was_removed_is_said_even_when_the_new_run_then_fails(tmp_path, capsys, monkeypatch):
     out = tmp_path / "letters"
     out.mkdir()
-    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
-    (debris,) = out.glob(f"{PREFIX}*")
-
-    def disk_full(*_args, **_kwargs):
-        raise OSError(28, "No space left on device", str(out))
-
-    monkeypatch.setattr(merge_run, "_write", disk_full)
+    debris = killed_run_debris(tmp_path, out)
+    monkeypatch.setattr(merge_run, "_write", disk_full(out))
     assert main(["merge", str(NOTICE), str(LIST), "--to", "docx-each", "-o", str(out)]) == 2
 
     err = capsys.readouterr().err

@@ -16,7 +16,13 @@ from desktop.core.model import Kind
 from desktop.gui import dialogs
 from desktop.gui.checking.findings_model import DETAIL_ROLE
 from desktop.gui.not_ready_dialog import NotReadyDialog
-from tests.helpers.window import menu_action, open_window, type_into, wait_for_update
+from tests.helpers.window import (
+    menu_action,
+    open_window,
+    shown_export_notice_dialogs,
+    type_into,
+    wait_for_update,
+)
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 RENEWAL = paths.examples_dir() / "renewal-email.amends"
@@ -210,9 +216,7 @@ def test_a_notice_with_an_unknown_merge_field_stops_before_the_export_dialog(
     listed = answer_not_ready(window, lambda dialog: dialog.reject())
     menu_action(window, "Export &Notice…").trigger()
     assert any("{{ signup_sorce }}" in line and "‘Opening’" in line for line in listed), listed
-    assert not [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
-    ]
+    assert not shown_export_notice_dialogs()
 
 
 def test_an_acceptance_lapses_with_its_words_can_be_withdrawn_and_is_not_saved_stale(

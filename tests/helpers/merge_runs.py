@@ -3,11 +3,13 @@ keep it running while the test starts another run into the same folder."""
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+from desktop.core.merge.staging import PREFIX
+from tests.helpers.recipient_lists import generated_list
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,15 +45,6 @@ MERGE_THEN_PAUSE = textwrap.dedent(
 )
 
 
-def recipient_list(path: Path, rows: int) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["first_name", "last_name", "email", "account"])
-        for n in range(rows):
-            writer.writerow([f"Ann{n}", f"Lee{n}", f"ann{n}@example.com", f"DW-{n:06d}"])
-    return path
-
-
 class PausedMerge:
     """A merge of `rows` letters into `output`, stopped after `pause_after` of them."""
 
@@ -85,3 +78,20 @@ class PausedMerge:
 def killed_merge(kind: str, output: Path, recipients: Path, pause_after: int) -> None:
     """What a merge killed part-way leaves behind, made by a real merge."""
     PausedMerge(kind, output, recipients, pause_after).kill()
+
+
+def killed_run_debris(work: Path, output: Path) -> Path:
+    """The one staging folder a letters-per-recipient run into `output`, killed after 100 of
+    300 letters, leaves there; `work` holds its list."""
+    killed_merge("docx-each", output, generated_list(work / "big.csv", 300), pause_after=100)
+    (debris,) = output.glob(f"{PREFIX}*")
+    return debris
+
+
+def disk_full(folder: Path):
+    """A stand-in for the run's writing that fails as a full disk does."""
+
+    def write(*_args, **_kwargs):
+        raise OSError(28, "No space left on device", str(folder))
+
+    return write

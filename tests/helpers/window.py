@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from desktop.gui import dialogs
 from desktop.gui.app import build_window
@@ -27,6 +27,20 @@ def open_window(qtbot, tmp_path, monkeypatch, settings: QSettings | None = None)
 
 def menu_action(window, text: str) -> QAction:
     return next(a for a in window.findChildren(QAction) if a.text() == text)
+
+
+def shown_export_notice_dialogs() -> list:
+    return [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
+    ]
+
+
+def open_export_notice(qtbot, window):
+    """File ▸ Export Notice…; the dialog as it shows itself."""
+    menu_action(window, "Export &Notice…").trigger()
+    (dialog,) = shown_export_notice_dialogs()
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def wait_for_update(qtbot, window) -> list:

@@ -15,7 +15,8 @@ from desktop.core.merge import MergeRequest, OutputKind, run_merge
 from desktop.core.merge.staging import LEGACY_QUIET_SECONDS, MARKER, PREFIX, describe
 from desktop.core.recipients import read_recipients
 from desktop.core.templates import TemplateCatalogue
-from tests.helpers.merge_runs import PausedMerge, killed_merge, recipient_list
+from tests.helpers.merge_runs import PausedMerge, killed_merge
+from tests.helpers.recipient_lists import generated_list
 
 CATALOGUE = TemplateCatalogue(paths.builtin_templates_dir())
 NOTICE = paths.examples_dir() / "renewal-email.amends"
@@ -56,13 +57,13 @@ def users_files(tmp_path):
 def test_what_a_killed_run_left_is_removed_by_the_next_run(tmp_path, users_files, kind, output):
     out, kept = users_files
     target = out / output if output == "print.docx" else out
-    big = recipient_list(tmp_path / "big.csv", 400)
+    big = generated_list(tmp_path / "big.csv", 400)
     killed_merge(kind.value, target, big, pause_after=150)
     (debris,) = hidden_debris(out)
     assert files_in(debris) >= 1
     left = files_in(debris)
 
-    result = merge(kind, target, recipient_list(tmp_path / "small.csv", 3))
+    result = merge(kind, target, generated_list(tmp_path / "small.csv", 3))
 
     assert hidden_debris(out) == []
     assert [item.path for item in result.cleared] == [debris]
@@ -76,8 +77,8 @@ def test_what_a_killed_run_left_is_removed_by_the_next_run(tmp_path, users_files
 
 def test_per_recipient_debris_is_counted_letter_by_letter(tmp_path, users_files):
     out, _kept = users_files
-    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 400), pause_after=150)
-    result = merge(OutputKind.DOCX_EACH, out, recipient_list(tmp_path / "small.csv", 2))
+    killed_merge("docx-each", out, generated_list(tmp_path / "big.csv", 400), pause_after=150)
+    result = merge(OutputKind.DOCX_EACH, out, generated_list(tmp_path / "small.csv", 2))
     (cleared,) = result.cleared
     assert cleared.files >= 150 and cleared.size > 150 * 1000
     assert f"({cleared.files:,} files, " in str(cleared) and str(cleared).endswith(("KB)", "MB)"))
@@ -85,10 +86,10 @@ def test_per_recipient_debris_is_counted_letter_by_letter(tmp_path, users_files)
 
 def test_the_staging_folder_of_a_run_still_going_is_left_alone(tmp_path):
     out = tmp_path / "out"
-    running = PausedMerge("docx-each", out, recipient_list(tmp_path / "big.csv", 200), pause_after=50)
+    running = PausedMerge("docx-each", out, generated_list(tmp_path / "big.csv", 200), pause_after=50)
     try:
         (theirs,) = hidden_debris(out)
-        result = merge(OutputKind.DOCX_EACH, out, recipient_list(tmp_path / "small.csv", 2))
+        result = merge(OutputKind.DOCX_EACH, out, generated_list(tmp_path / "small.csv", 2))
         assert result.cleared == [] and theirs.is_dir() and files_in(theirs) >= 50
         assert running.resume() == "done 200"
     finally:
@@ -119,7 +120,7 @@ def test_debris_of_older_versions_is_removed_once_nothing_has_written_to_it(tmp_
     for path in [*staging.iterdir(), staging, part, manifest_part, others_part]:
         os.utime(path, (old, old))
 
-    result = merge(OutputKind.DOCX, out / "print.docx", recipient_list(tmp_path / "small.csv", 2))
+    result = merge(OutputKind.DOCX, out / "print.docx", generated_list(tmp_path / "small.csv", 2))
 
     assert sorted(item.path.name for item in result.cleared) == sorted(
         [staging.name, part.name, manifest_part.name]
@@ -130,6 +131,6 @@ def test_debris_of_older_versions_is_removed_once_nothing_has_written_to_it(tmp_
 
 
 def test_a_run_with_nothing_to_clear_says_nothing(tmp_path):
-    result = merge(OutputKind.CSV, tmp_path / "upload.csv", recipient_list(tmp_path / "small.csv", 2))
+    result = merge(OutputKind.CSV, tmp_path / "upload.csv", generated_list(tmp_path / "small.csv", 2))
     assert result.cleared == [] and result.warnings == []
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".")) == []

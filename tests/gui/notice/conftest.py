@@ -1,4 +1,5 @@
-"""Recipient lists for the notice views: the shipped example, a hostile one, and a long generated one."""
+"""Recipient lists for the notice views: the shipped example and a hostile one (long generated
+ones: tests/helpers/recipient_lists.py)."""
 
 from __future__ import annotations
 
@@ -30,13 +31,4 @@ def hostile_list(tmp_path) -> Path:
     """Windows-1252, semicolons, French headers, a row missing a name part, a malformed address."""
     path = tmp_path / "liste.csv"
     path.write_bytes(HOSTILE.encode("cp1252"))
-    return path
-
-
-def generated_list(path: Path, rows: int) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["first_name", "last_name", "email", "account"])
-        for n in range(rows):
-            writer.writerow([f"Ann{n}", f"Lee{n}", f"ann{n}@example.com", f"DW-{n:06d}"])
     return path

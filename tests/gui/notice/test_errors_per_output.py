@@ -15,13 +15,13 @@ import email.policy
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QRadioButton
 
 from desktop import paths
 from desktop.gui import dialogs
-from desktop.gui.notice import ExportNoticeDialog, output_check
+from desktop.gui.notice import output_check
 from desktop.gui.notice.marks import RowState
-from tests.helpers.window import menu_action, open_window
+from tests.helpers.window import open_export_notice, open_window
 
 RENEWAL = paths.examples_dir() / "renewal-email.amends"
 LIST = (
@@ -49,16 +49,6 @@ def import_list(qtbot, window, monkeypatch, path) -> None:
     with qtbot.waitSignal(window.recipients.load_finished, timeout=30_000) as loaded:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert loaded.args == [True]
-
-
-def open_export(qtbot, window) -> ExportNoticeDialog:
-    """File ▸ Export Notice…; the dialog as it shows itself."""
-    menu_action(window, "Export &Notice…").trigger()
-    (dialog,) = [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
-    ]
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def click_output(qtbot, dialog, label: str) -> None:
@@ -96,7 +86,7 @@ def test_email_drafts_offer_to_leave_out_the_rows_without_one_address_and_the_ta
     model = window.recipients.model()
     assert model.state_of(1) is not RowState.ERROR and model.state_of(2) is not RowState.ERROR  # the tab
 
-    dialog = open_export(qtbot, window)
+    dialog = open_export_notice(qtbot, window)
     box, export = leave_out_box(dialog), export_button(dialog)
     assert not box.isVisible() and export.isEnabled()  # letter files need no address
 
@@ -141,7 +131,7 @@ def test_a_long_list_is_checked_for_the_output_in_the_background(qtbot, window, 
     rows = "".join(f"P{n},S{n},p{n}@example.com,A-{n}\n" for n in range(40))
     path.write_text(LIST + rows, encoding="utf-8")
     import_list(qtbot, window, monkeypatch, path)
-    dialog = open_export(qtbot, window)
+    dialog = open_export_notice(qtbot, window)
     stopped = []
     dialog.export_stopped.connect(stopped.append)
     click_output(qtbot, dialog, "&E-mail drafts (.eml)")
@@ -169,7 +159,7 @@ def test_email_drafts_need_one_sender_address(qtbot, window, monkeypatch, tmp_pa
     window.form.focus_field("sender.email")
     sender.selectAll()
     qtbot.keyClicks(sender, "hello@driftwood.example, spoof@example.net")
-    dialog = open_export(qtbot, window)
+    dialog = open_export_notice(qtbot, window)
     click_output(qtbot, dialog, "&E-mail drafts (.eml)")
     problem = dialog.problem_text()
     assert problem.startswith("E-mail drafts need one sender address: sender.email: ")

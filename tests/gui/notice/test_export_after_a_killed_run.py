@@ -9,12 +9,11 @@ from desktop import paths
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import OutputKind
 from desktop.core.merge import run as merge_run
-from desktop.core.merge.staging import PREFIX
 from desktop.core.templates import TemplateCatalogue
 from desktop.gui import dialogs
 from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
 from tests.gui.notice.conftest import EXAMPLE_LIST
-from tests.helpers.merge_runs import killed_merge, recipient_list
+from tests.helpers.merge_runs import disk_full, killed_run_debris
 
 NOTICE = paths.examples_dir() / "renewal-email.amends"
 
@@ -24,13 +23,8 @@ def no_questions(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
 
 
-def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tmp_path):
-    out = tmp_path / "letters"
-    out.mkdir()
-    (out / "cover-note.txt").write_text("for the print room", encoding="utf-8")
-    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
-    (debris,) = out.glob(f"{PREFIX}*")
-
+def export_dialog(qtbot) -> ExportNoticeDialog:
+    """The renewal notice over its example list, as File ▸ Export Notice… opens it."""
     panel = RecipientsPanel()
     qtbot.addWidget(panel)
     assert panel.load(EXAMPLE_LIST)
@@ -38,6 +32,16 @@ def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tm
         load_draft(NOTICE), TemplateCatalogue(paths.builtin_templates_dir()), panel.merge_inputs()
     )
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tmp_path):
+    out = tmp_path / "letters"
+    out.mkdir()
+    (out / "cover-note.txt").write_text("for the print room", encoding="utf-8")
+    debris = killed_run_debris(tmp_path, out)
+
+    dialog = export_dialog(qtbot)
     with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
         dialog.start(OutputKind.DOCX_EACH, out)
 
@@ -51,20 +55,9 @@ def test_the_export_report_says_what_a_killed_run_left_and_was_removed(qtbot, tm
 def test_what_was_removed_is_said_even_when_the_export_then_fails(qtbot, tmp_path, monkeypatch):
     out = tmp_path / "letters"
     out.mkdir()
-    killed_merge("docx-each", out, recipient_list(tmp_path / "big.csv", 300), pause_after=100)
-    (debris,) = out.glob(f"{PREFIX}*")
-
-    def disk_full(*_args, **_kwargs):
-        raise OSError(28, "No space left on device", str(out))
-
-    monkeypatch.setattr(merge_run, "_write", disk_full)
-    panel = RecipientsPanel()
-    qtbot.addWidget(panel)
-    assert panel.load(EXAMPLE_LIST)
-    dialog = ExportNoticeDialog(
-        load_draft(NOTICE), TemplateCatalogue(paths.builtin_templates_dir()), panel.merge_inputs()
-    )
-    qtbot.addWidget(dialog)
+    debris = killed_run_debris(tmp_path, out)
+    monkeypatch.setattr(merge_run, "_write", disk_full(out))
+    dialog = export_dialog(qtbot)
     with qtbot.waitSignal(dialog.export_stopped, timeout=60_000):
         dialog.start(OutputKind.DOCX_EACH, out)
 

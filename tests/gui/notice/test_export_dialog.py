@@ -16,7 +16,8 @@ from desktop.core.merge import OutputKind
 from desktop.core.templates import TemplateCatalogue
 from desktop.gui import dialogs
 from desktop.gui.notice import ExportNoticeDialog, RecipientsPanel
-from tests.gui.notice.conftest import EXAMPLE_LIST, generated_list
+from tests.gui.notice.conftest import EXAMPLE_LIST
+from tests.helpers.recipient_lists import generated_list
 
 NOTICE = paths.examples_dir() / "renewal-email.amends"
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
 from desktop import paths
 from desktop.gui import dialogs
-from desktop.gui.notice import ExportNoticeDialog
-from tests.helpers.window import menu_action, open_window
+from tests.helpers.window import open_export_notice, open_window
 
 RENEWAL = paths.examples_dir() / "renewal-email.amends"
 LIST = paths.examples_dir() / "renewal-email-recipients.csv"
@@ -25,15 +24,6 @@ def window(qtbot, tmp_path, monkeypatch):
     with qtbot.waitSignal(window.recipients.load_finished, timeout=30_000):
         window.recipients.load_async(LIST)
     return window
-
-
-def open_export(qtbot, window) -> ExportNoticeDialog:
-    menu_action(window, "Export &Notice…").trigger()
-    (dialog,) = [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.accessibleName() == "Export notice"
-    ]
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def button(dialog, text: str) -> QPushButton:
@@ -51,7 +41,7 @@ def save_to(dialog) -> str:
 def test_the_first_notice_run_goes_to_documents_then_where_the_user_last_put_one(
     qtbot, window, tmp_path, monkeypatch
 ):
-    dialog = open_export(qtbot, window)
+    dialog = open_export_notice(qtbot, window)
     first = save_to(dialog)
     assert first.startswith(str(paths.documents_dir())) and not first.startswith(str(paths.examples_dir()))
 
@@ -65,7 +55,7 @@ def test_the_first_notice_run_goes_to_documents_then_where_the_user_last_put_one
     assert chosen.is_file()
     dialog.close()
 
-    again = open_export(qtbot, window)
+    again = open_export_notice(qtbot, window)
     radio(again, "One DOCX for print").click()
     assert save_to(again).startswith(str(chosen.parent))
     radio(

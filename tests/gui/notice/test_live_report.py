@@ -21,7 +21,7 @@ from desktop.gui.notice.held_rows import (
 )
 from desktop.gui.notice.live_report import CHECKING, READING, CheckedList, LiveReport, read_list
 from desktop.gui.notice.summary import summary_text
-from tests.gui.notice.conftest import generated_list
+from tests.helpers.recipient_lists import generated_list
 
 REQUIRED = ("recipient.name", "recipient.email", "recipient.extra.last_name")
 ADDRESSES = [

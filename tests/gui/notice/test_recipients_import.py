@@ -14,7 +14,8 @@ from desktop.gui.notice import RecipientsPanel, list_job
 from desktop.gui.notice import panel as panel_module
 from desktop.gui.notice.marks import RowState
 from desktop.gui.notice.table_model import FIRST_DATA
-from tests.gui.notice.conftest import EXAMPLE_LIST, generated_list
+from tests.gui.notice.conftest import EXAMPLE_LIST
+from tests.helpers.recipient_lists import generated_list
 
 LONG = 60_000
 NAME_AND_EMAIL = ("recipient.name", "recipient.email")

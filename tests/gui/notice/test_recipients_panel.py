@@ -9,7 +9,8 @@ from desktop.gui import dialogs
 from desktop.gui.notice import RecipientsPanel
 from desktop.gui.notice.marks import RowState
 from desktop.gui.notice.table_model import FIRST_DATA, SEND, STATUS
-from tests.gui.notice.conftest import EXAMPLE_LIST, generated_list
+from tests.gui.notice.conftest import EXAMPLE_LIST
+from tests.helpers.recipient_lists import generated_list
 
 NAME_AND_EMAIL = ("recipient.name", "recipient.extra.last_name", "recipient.email", "incident.summary")
 
