@@ -114,6 +114,40 @@ class Keystrokes(QObject):
         self._pending = self._pending[whole:]
 
 
+def keys_during(
+    keys: Keystrokes,
+    action: Callable[[Callable[[], None]], None],
+    settle_first: float,
+    tail_ms: int,
+    timeout: float = 60.0,
+) -> tuple[list[float], float]:
+    """Keystroke delays while `action(done)` runs, and how long it ran; it calls `done()` when
+    its work is over. The event loop first runs idle for `settle_first` seconds, and goes on
+    for `tail_ms` after `done` so that what queued behind the work is timed too."""
+    loop = QEventLoop()
+    finished: list[float] = []
+
+    def done() -> None:
+        finished.append(time.perf_counter())
+        QTimer.singleShot(tail_ms, loop.quit)
+
+    settle(settle_first)
+    keys.take()
+    started = time.perf_counter()
+    QTimer.singleShot(0, lambda: action(done))
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    if not finished:
+        raise RuntimeError("the action did not finish in time")
+    return keys.take(), finished[0] - started
+
+
+def settle(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 class Bench:
     def __init__(self, app: QApplication, work: Path, rows: int):
         self.app = app
@@ -135,31 +169,8 @@ class Bench:
         self.keys.stop()
         self.window.close()
 
-    def during(
-        self, action: Callable[[Callable[[], None]], None], timeout: float = 60.0
-    ) -> tuple[list, float]:
-        """Keystroke delays while `action(done)` runs; it calls `done()` when its work is over."""
-        loop = QEventLoop()
-        finished: list[float] = []
-
-        def done() -> None:
-            finished.append(time.perf_counter())
-            QTimer.singleShot(50, loop.quit)  # the keystrokes queued behind the work arrive too
-
-        self.settle()
-        self.keys.take()
-        started = time.perf_counter()
-        QTimer.singleShot(0, lambda: action(done))
-        QTimer.singleShot(int(timeout * 1000), loop.quit)
-        loop.exec()
-        if not finished:
-            raise RuntimeError("the action did not finish in time")
-        return self.keys.take(), finished[0] - started
-
-    def settle(self, seconds: float = 0.2) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
+    def during(self, action: Callable[[Callable[[], None]], None]) -> tuple[list[float], float]:
+        return keys_during(self.keys, action, settle_first=0.2, tail_ms=50)
 
     # --- scenarios ----------------------------------------------------------------------------
 

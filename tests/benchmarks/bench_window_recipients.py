@@ -33,7 +33,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -49,6 +49,7 @@ from bench_recipients_gui import (
     ROWS,
     TARGET_P95_MS,
     Keystrokes,
+    keys_during,
     line,
     percentile,
     write_list,
@@ -87,30 +88,9 @@ class WindowBench:
         self.probe.close()
         self.window.hide()
 
-    def during(self, action, timeout: float = 60.0) -> tuple[list[float], float]:
-        import time
-
-        loop = QEventLoop()
-        finished: list[float] = []
-
-        def done() -> None:
-            finished.append(time.perf_counter())
-            QTimer.singleShot(400, loop.quit)  # the window's reactions to the end arrive too
-
-        self.settle()
-        self.keys.take()
-        started = time.perf_counter()
-        QTimer.singleShot(0, lambda: action(done))
-        QTimer.singleShot(int(timeout * 1000), loop.quit)
-        loop.exec()
-        if not finished:
-            raise RuntimeError("the action did not finish in time")
-        return self.keys.take(), finished[0] - started
-
-    def settle(self, seconds: float = 0.5) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
+    def during(self, action) -> tuple[list[float], float]:
+        # a longer tail than the panel's: the window's own reactions to the end arrive too
+        return keys_during(self.keys, action, settle_first=0.5, tail_ms=400)
 
     def idle(self, done) -> None:
         QTimer.singleShot(1000, done)
