@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from desktop.core.merge import MergeRequest, MergeResult, OutputKind
 from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
-from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.merge_fields import draft_uses
 from desktop.core.model import Draft
 from desktop.core.recipients import (
@@ -113,7 +112,7 @@ class ExportNoticeDialog(QDialog):
         self._job: MergeJob | None = None
         self._outcome: tuple[str, object] | None = None
         self._cleared_note = ""
-        """What the run removed of an interrupted earlier one, said even if it then stops."""
+        """What the run removed of an interrupted earlier one, for its report however it ends."""
         self._close_when_stopped = False
         self._needs: dict[OutputKind, tuple[str, ...]] = {}
         self._reports = OutputReports(inputs, self)
@@ -528,8 +527,8 @@ class ExportNoticeDialog(QDialog):
 
     def _show_result(self, result: MergeResult) -> None:
         lines = [f"Wrote {result.written:,} letter{'s' if result.written != 1 else ''} to {result.output}."]
-        if result.cleared:
-            lines.append(sentence(describe_cleared(result.cleared)))
+        if self._cleared_note:
+            lines.append(self._cleared_note)
         if result.skipped:
             lines.append(f"Left out {result.skipped:,} row(s); the manifest says why.")
         if result.warnings:
