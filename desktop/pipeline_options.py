@@ -8,6 +8,7 @@ three can never reach different verdicts on one draft through different set-ups.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop import paths
@@ -38,4 +39,17 @@ def composer(args: argparse.Namespace) -> Composer:
     for path in rules:
         if not path.is_file():
             raise MissingRuleFile(f"{path}: no such rule file")
+    load_language_model()
     return Composer(catalogue(args), settings_checker(args, rules))
+
+
+def load_language_model() -> None:
+    """A command checks with the parsed sentences from its first letter, so it waits for the
+    model; without one (a damaged install) it says so and checks with the word rules."""
+    from desktop.core.language import ModelUnavailable
+    from desktop.core.language.shared import shared_parses
+
+    try:
+        shared_parses().model.load()
+    except ModelUnavailable as error:
+        print(f"amends: warning: {error}; checking with word rules only", file=sys.stderr)

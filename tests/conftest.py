@@ -23,6 +23,17 @@ def _tell_the_core_its_folders() -> None:
 _tell_the_core_its_folders()  # for what test modules read while they are collected
 
 
+def _load_the_language_model() -> None:
+    """The window loads it on a thread once it shows, and checks with word rules alone until
+    then; tests load it first, so every check in them sees the sentences parsed."""
+    from desktop.core.language.shared import shared_parses
+
+    shared_parses().model.load()
+
+
+_load_the_language_model()
+
+
 def _register_hypothesis_profiles() -> None:
     """Property tests run a few dozen examples in the suite; HYPOTHESIS_PROFILE=fuzz runs
     them for as long as one cares to wait (see tests/core/test_hostile_drafts.py)."""

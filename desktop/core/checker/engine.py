@@ -33,8 +33,11 @@ from desktop.core.checker.phrases import PhraseRule
 from desktop.core.checker.presence import PresenceRule
 from desktop.core.checker.readability import Readability
 from desktop.core.checker.rules import Rule
+from desktop.core.checker.syntax import SyntaxRules
 from desktop.core.checker.text import PreparedText
 from desktop.core.context import LetterFacts, letter_facts
+from desktop.core.language import SentenceParses
+from desktop.core.language.shared import shared_parses
 from desktop.core.merge_fields import MERGE_FIELD
 from desktop.core.model import Draft
 
@@ -48,6 +51,8 @@ CODE_RULES = frozenset(
         "fact-mismatch",
         "repeat-incident",
         "merge-field-missing",
+        "spelling",
+        "grammar",
     }
 )
 """Rules measured in Python; a rule file can tune or switch them off, not define new ones."""
@@ -61,7 +66,9 @@ def builtin_rules_dir() -> Path:
 
 
 class Checker:
-    def __init__(self, catalogue: RuleCatalogue):
+    def __init__(self, catalogue: RuleCatalogue, parses: SentenceParses | None = None):
+        """`parses`: the language model's sentences (the process's shared one if not given);
+        until it has loaded, rules check with their patterns alone."""
         self.catalogue = catalogue
         rules = {rule_id: rule for rule_id, rule in catalogue.rules.items() if rule.enabled}
         self._check_code_rules(catalogue.rules.values())
@@ -71,6 +78,9 @@ class Checker:
         self.phrases = [PhraseRule(r) for r in rules.values() if r.kind == "phrase"]
         self.counts = [ApologyCount(r) for r in rules.values() if r.kind == "count"]
         self.presence = [PresenceRule(r) for r in rules.values() if r.kind == "presence"]
+        self.syntax = SyntaxRules(
+            [*(p.rule for p in self.phrases), *(p.rule for p in self.presence)], parses or shared_parses()
+        )
         self.code = {rule_id: rule for rule_id, rule in rules.items() if rule.kind == "code"}
         self.readability = Readability(self.code["hard-to-read"]) if "hard-to-read" in self.code else None
         self.compensation = (
@@ -124,7 +134,7 @@ class Checker:
                     )
                 )
         for rule in self.presence:
-            if rule.applies(kind) and not rule.satisfied_by_text(prepared):
+            if rule.applies(kind) and not self._present(rule, prepared):
                 findings.append(rule.finding())
         findings += self._measures(prepared, kind)
         if self.compensation:
@@ -210,11 +220,23 @@ class Checker:
                 continue
             if rule.fields:
                 filled = any(rule.field_is_filled(field_value(draft, name)) for name in rule.fields)
-                if not filled and not rule.satisfied_by_text(joined):
+                if not filled and not self._present(rule, joined):
                     findings.append(rule.finding(rule.fields[0]))
-            elif not rule.satisfied_by_text(letter):
+            elif not self._present(rule, letter):
                 findings.append(rule.finding())
         return findings
+
+    def _present(self, rule: PresenceRule, prepared: PreparedText) -> bool:
+        """The element is in the letter's prose: as its patterns word it, or as its syntax
+        patterns find it in the parsed sentences ("I have moved the money back", "by Friday")."""
+        if rule.satisfied_by_text(prepared):
+            return True
+        if not rule.rule.syntax or not self.syntax.ready:
+            return rule.scanner is None
+        return any(
+            hit.rule == rule.rule.id and not (prepared.quotes and prepared.in_quotes(hit.start))
+            for hit in self.syntax.hits(prepared)
+        )
 
     def _draft_code_rules(
         self,
@@ -264,8 +286,12 @@ class Checker:
         apologies = apologies or find_apologies(prepared, self.apology)
         sentences = apologies.sentences
         findings: list[Finding] = []
+        by_rule: dict[str, list[tuple[int, int]]] = {}
+        if self.syntax.ready:
+            for hit in self.syntax.hits(prepared):
+                by_rule.setdefault(hit.rule, []).append((hit.start, hit.end))
         for phrase in self.phrases:
-            findings += phrase.findings(prepared, sentences, field)
+            findings += phrase.findings(prepared, sentences, field, by_rule.get(phrase.rule.id, ()))
         for count in self.counts:
             findings += count.sentence_findings(prepared, apologies, field)
         if recipients is not None:

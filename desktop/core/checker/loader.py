@@ -2,7 +2,8 @@
 
 A rule file is TOML. `[[rule]]` tables define rules; `[override.RULE-ID]` tables change a
 rule defined elsewhere (severity, enabled, add_phrases, add_patterns, add_exceptions);
-`[terms]` names pattern fragments that patterns use as %name%. Every problem is reported
+`[terms]` names pattern fragments that patterns use as %name%; `[classes]` names word lists
+(lemmas) that syntax patterns use as "@name" (see syntax_patterns). Every problem is reported
 with the file, the line and what is wrong, because the people editing these files are
 support leads and lawyers, not programmers.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from desktop.core.checker.findings import Severity
 from desktop.core.checker.rules import KINDS, SCOPES, Pattern, Rule, phrase_to_regex
+from desktop.core.checker.syntax_patterns import SyntaxPattern, SyntaxPatternError, read_syntax_pattern
 
 _TERM = re.compile(r"%([a-z][a-z_]*)%")
 _RULE_KEYS = {
@@ -38,8 +40,18 @@ _RULE_KEYS = {
     "params",
     "examples",
     "enabled",
+    "syntax",
 }
-_OVERRIDE_KEYS = {"severity", "enabled", "message", "add_phrases", "add_patterns", "add_exceptions", "params"}
+_OVERRIDE_KEYS = {
+    "severity",
+    "enabled",
+    "message",
+    "add_phrases",
+    "add_patterns",
+    "add_exceptions",
+    "add_syntax",
+    "params",
+}
 _RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -60,6 +72,7 @@ class RuleCatalogue:
 
     rules: dict[str, Rule] = field(default_factory=dict)
     terms: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, list[str]] = field(default_factory=dict)
 
     def expand(self, regex: str, path: Path | None, line: int | None) -> str:
         def substitute(match: re.Match[str]) -> str:
@@ -118,11 +131,11 @@ def _parse(raw: str, path: Path | None) -> dict[str, Any]:
         raise RuleFileError(
             f"not valid TOML: {reason}", path, int(found.group(1)) if found else None
         ) from None
-    unknown = set(data) - {"rule", "override", "terms"}
+    unknown = set(data) - {"rule", "override", "terms", "classes"}
     if unknown:
         name = sorted(unknown)[0]
         raise RuleFileError(
-            f"unknown section {name!r}; a rule file holds [[rule]], [override.ID] and [terms]",
+            f"unknown section {name!r}; a rule file holds [[rule]], [override.ID], [terms] and [classes]",
             path,
             _LineFinder(raw).key_line(name),
         )
@@ -135,6 +148,12 @@ def read_terms(raw: str, path: Path | None, catalogue: RuleCatalogue) -> None:
         if not isinstance(value, str):
             raise RuleFileError(f"term {name!r} must be a pattern in quotes", path, lines.key_line(name))
         catalogue.terms[name] = value
+    for name, value in _table(data.get("classes", {}), "classes", path, lines.header("classes")).items():
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise RuleFileError(
+                f"word class {name!r} must be a list of words in quotes", path, lines.key_line(name)
+            )
+        catalogue.classes[name] = [v.lower() for v in value]
 
 
 def read_rules(raw: str, path: Path | None, catalogue: RuleCatalogue) -> None:
@@ -199,7 +218,8 @@ def _read_rule(table: object, path: Path | None, section: _Section, catalogue: R
     rule.patterns = _patterns(table.get("patterns", []), "patterns", path, section, catalogue)
     rule.patterns += _phrases(_strings(table, "phrases", path, section), path, section.key("phrases"))
     rule.exceptions = _patterns(table.get("exceptions", []), "exceptions", path, section, catalogue)
-    if kind == "phrase" and not rule.patterns:
+    rule.syntax = _syntax(table.get("syntax", []), "syntax", path, section, catalogue)
+    if kind == "phrase" and not rule.patterns and not rule.syntax:
         raise RuleFileError(f"rule {rule_id!r} needs patterns or phrases to look for", path, where)
     return rule
 
@@ -226,6 +246,29 @@ def _apply_override(
         *rule.exceptions,
         *_patterns(table.get("add_exceptions", []), "add_exceptions", path, section, catalogue),
     ]
+    syntax = _syntax(table.get("add_syntax", []), "add_syntax", path, section, catalogue)
+    if syntax and rule.kind not in ("phrase", "presence"):
+        raise RuleFileError(
+            f"rule {rule_id!r} is measured in code and takes no syntax patterns", path, section.start
+        )
+    rule.syntax = [*rule.syntax, *syntax]
+
+
+def _syntax(
+    value: object, key: str, path: Path | None, section: _Section, catalogue: RuleCatalogue
+) -> list[SyntaxPattern]:
+    if not isinstance(value, list):
+        raise RuleFileError(f"write syntax patterns as [[rule.{key}]] tables", path, section.key(key))
+    patterns = []
+    for index, item in enumerate(value):
+        line = section.table_line(key, index)
+        if not isinstance(item, dict):
+            raise RuleFileError(f"write syntax patterns as [[rule.{key}]] tables", path, line)
+        try:
+            patterns.append(read_syntax_pattern(item, catalogue.classes, line))
+        except SyntaxPatternError as error:
+            raise RuleFileError(f"syntax pattern: {error}", path, line) from None
+    return patterns
 
 
 def _patterns(
@@ -347,6 +390,14 @@ class _Section:
             if pattern.match(self.lines[number - 1]):
                 return number
         return None
+
+    def table_line(self, key: str, index: int) -> int | None:
+        """The line of the index-th [[….key]] table after this section's start."""
+        if self.start is None:
+            return None
+        header = re.compile(rf"^\s*\[\[\s*[\w.-]*\.{re.escape(key)}\s*\]\]")
+        found = [n for n in range(self.start, len(self.lines) + 1) if header.match(self.lines[n - 1])]
+        return found[index] if index < len(found) else self.start
 
     def value_line(self, value: str) -> int | None:
         if self.start is None:

@@ -8,7 +8,7 @@ negation guard and the quoted-speech guard. That keeps the cost to one scan per 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from desktop.core.checker.findings import Finding
 from desktop.core.checker.patterns import Scanner
@@ -42,12 +42,50 @@ class PhraseRule:
 
     def __init__(self, rule: Rule):
         self.rule = rule
-        self.scanner = Scanner([p.regex for p in rule.patterns])
+        self.scanner = Scanner([p.regex for p in rule.patterns]) if rule.patterns else None
         self.exceptions = Scanner([p.regex for p in rule.exceptions]) if rule.exceptions else None
 
     def findings(
-        self, prepared: PreparedText, apology_sentences: set[int], field: str = ""
+        self,
+        prepared: PreparedText,
+        apology_sentences: set[int],
+        field: str = "",
+        syntax_spans: Iterable[tuple[int, int]] = (),
     ) -> Iterator[Finding]:
+        """The rule's pattern matches, then what its syntax patterns found (`syntax_spans`,
+        from the parsed sentences) where no pattern already matched."""
+        found = list(self._pattern_findings(prepared, apology_sentences, field))
+        yield from found
+        taken = [(f.start, f.end) for f in found]
+        for start, end in syntax_spans:
+            if any(start < b and end > a for a, b in taken):
+                continue
+            index = prepared.sentence_index(start)
+            if self.rule.scope == "apology-sentence" and index not in apology_sentences:
+                continue
+            if not self._keeps(prepared, index, start, negation=False):
+                continue
+            taken.append((start, end))
+            yield self._syntax_finding(prepared, start, end, field)
+
+    def _syntax_finding(self, prepared: PreparedText, start: int, end: int, field: str) -> Finding:
+        return Finding(
+            rule=self.rule.id,
+            severity=self.rule.severity,
+            message=self.rule.message,
+            principle=self.rule.principle,
+            start=start,
+            end=end,
+            field=field,
+            suggestion=self.rule.suggestion,
+            matched=prepared.original[start:end],
+        )
+
+    def _pattern_findings(
+        self, prepared: PreparedText, apology_sentences: set[int], field: str
+    ) -> Iterator[Finding]:
+        if self.scanner is None:
+            return
         if self.rule.anchored:
             yield from self._per_sentence(prepared, apology_sentences, field)
             return
@@ -66,6 +104,7 @@ class PhraseRule:
         self, prepared: PreparedText, apology_sentences: set[int], field: str
     ) -> Iterator[Finding]:
         """Anchored rules see one sentence at a time, so ^ and $ are the sentence's edges."""
+        assert self.scanner is not None
         for index, span in enumerate(prepared.sentences):
             if self.rule.scope == "apology-sentence" and index not in apology_sentences:
                 continue
@@ -76,11 +115,12 @@ class PhraseRule:
                     yield self._finding(prepared, folded, lowered, match, span.start, field)
                     break
 
-    def _keeps(self, prepared: PreparedText, index: int, start: int) -> bool:
+    def _keeps(self, prepared: PreparedText, index: int, start: int, negation: bool = True) -> bool:
+        """`negation`: apply the rule's look-back for "not"; syntax patterns say it themselves."""
         if not self.rule.quotes and prepared.in_quotes(start):
             return False
         span = prepared.sentences[index]
-        if self.rule.negation and is_negated(prepared.text, span.start, start):
+        if negation and self.rule.negation and is_negated(prepared.text, span.start, start):
             return False
         if self.exceptions is None:
             return True
@@ -107,7 +147,7 @@ class PhraseRule:
         )
 
     def _replacement(self, folded: str, lowered: str, match: re.Match[str], matched: str) -> str | None:
-        if not any(p.replace for p in self.rule.patterns):
+        if self.scanner is None or not any(p.replace for p in self.rule.patterns):
             return None
         index = self.scanner.which(folded, lowered, match)
         replace = self.rule.patterns[index].replace if index is not None else None
@@ -117,7 +157,7 @@ class PhraseRule:
         return whole.expand(replace[1]) if whole else None
 
     def _suggestion(self, folded: str, lowered: str, match: re.Match[str]) -> str | None:
-        if any(p.suggestion for p in self.rule.patterns):
+        if self.scanner is not None and any(p.suggestion for p in self.rule.patterns):
             index = self.scanner.which(folded, lowered, match)
             if index is not None and self.rule.patterns[index].suggestion:
                 return self.rule.patterns[index].suggestion

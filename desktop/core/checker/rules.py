@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.checker.findings import Severity
+from desktop.core.checker.syntax_patterns import SyntaxPattern
 
 KINDS = ("phrase", "count", "presence", "code")
 """phrase: wording found by patterns; count: apology expressions counted; presence: a letter
@@ -45,6 +46,8 @@ class Rule:
     suggestion: str | None = None
     patterns: list[Pattern] = field(default_factory=list)
     exceptions: list[Pattern] = field(default_factory=list)
+    syntax: list[SyntaxPattern] = field(default_factory=list)
+    """Patterns over the parsed sentence, used once the language model is loaded."""
     scope: str = "sentence"
     anchored: bool = False
     """Match one sentence at a time, with ^ and $ at its edges ("an apology standing alone")."""
