@@ -30,6 +30,7 @@ from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter
 from desktop.gui.first_run import offer_regional_setup
 from desktop.gui.folders import AppFolders
+from desktop.gui.language_loading import start_language_loading
 from desktop.gui.long_lived import set_aside_startup_objects
 from desktop.gui.main_window import MainWindow
 
@@ -146,6 +147,8 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     window = build_window(draft, first_run=not startup_check)  # an install check must never wait
     app.installEventFilter(SystemFileOpener(window))
     window.show()
+    if not startup_check:  # an install check quits before a load could finish
+        start_language_loading(window)
     set_aside_startup_objects()
     if draft is None:
         window.form.focus_first_field()

@@ -18,6 +18,7 @@ from desktop.build_info import build_info
 from desktop.core.checker import Checker
 from desktop.core.compose import Composer
 from desktop.core.history import HistoryStore
+from desktop.core.language import model as language_model
 from desktop.core.merge_fields import STANDARD_NAMES
 from desktop.core.model import Draft, Kind
 from desktop.core.recipients import required_recipient_fields
@@ -243,7 +244,10 @@ class MainWindow(QMainWindow):
     # The window
 
     def about_text(self) -> str:
-        return f"{build_info(qVersion()).text()}\nSettings, templates and history: {self.folders.user}"
+        return (
+            f"{build_info(qVersion()).text()}\nSettings, templates and history: {self.folders.user}\n"
+            f"{language_model.ABOUT}"
+        )
 
     def _restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")

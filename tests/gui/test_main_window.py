@@ -438,7 +438,7 @@ def test_saved_settings_apply_to_the_next_new_draft(qtbot, window, tmp_path):
     assert window.session.draft.sender.name == "Harriet Lowe"
 
 
-def test_about_names_the_version_build_and_data_folder(window, monkeypatch, tmp_path):
+def test_about_names_the_version_build_data_folder_and_model_sources(window, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(dialogs, "show_about", lambda _parent, details: shown.append(details))
     about = next(a for a in window.findChildren(QAction) if a.text() == "&About Amends")
@@ -448,6 +448,8 @@ def test_about_names_the_version_build_and_data_folder(window, monkeypatch, tmp_
     assert "commit " in lines[1]
     assert lines[2].startswith(f"Python {platform.python_version()}, Qt {qVersion()}")
     assert lines[3] == f"Settings, templates and history: {tmp_path / 'user'}"
+    assert "Universal Dependencies English Web Treebank (CC BY-SA 4.0)" in lines[4]
+    assert lines[5] == "Its lemma tables: WordNet 3.0, © 2006 Princeton University"
 
 
 def test_a_draft_the_system_hands_over_is_opened(window):
