@@ -92,6 +92,8 @@ def build(dist: Path, work: Path) -> Path:
         shipped = [_macos_archive(bundle, dist)]
     else:
         bundle = dist / "amends"
+        if sys.platform.startswith("linux"):
+            _strip_debug_info(bundle)
         _report_size(bundle)
         if sys.platform == "win32":
             shipped = _windows_installer(dist)
@@ -120,6 +122,22 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> None:
         raise BuildError(
             f"{Path(command[0]).name} {command[1]} ... failed with status {exc.returncode}"
         ) from exc
+
+
+DEBUG_INFO_PACKAGES = ("spacy", "thinc", "blis", "srsly", "preshed", "cymem", "murmurhash")
+"""spaCy and its numeric libraries are built with their debugging information: 150 MB of
+the folder, none of it needed to run. Only these are stripped: stripping NumPy's OpenBLAS
+leaves it unloadable ("ELF load command address/offset not page-aligned")."""
+
+
+def _strip_debug_info(bundle: Path) -> None:
+    strip = shutil.which("strip")
+    if strip is None:
+        raise BuildError("strip (binutils) is not installed; it removes 150 MB of debugging information")
+    for package in DEBUG_INFO_PACKAGES:
+        libraries = sorted((bundle / "_internal" / package).rglob("*.so"))
+        if libraries:
+            _run([strip, "--strip-debug", *map(str, libraries)])
 
 
 def _linux_extras(bundle: Path) -> None:

@@ -9,7 +9,8 @@ with a fresh home and nothing of the checkout on its paths, and must:
    letter whose follow-up date steps over Christmas and Boxing Day in Ontario (so the
    holiday tables are in the bundle, not only the code);
 3. render through a shared template, which runs in a worker process;
-4. open its window offscreen on the example and quit cleanly (`--startup-check`).
+4. check a letter with a rule only the language model can apply (spaCy and the model load);
+5. open its window offscreen on the example and quit cleanly (`--startup-check`).
 
 With `--root`, the bundle is copied into that folder and run there through chroot: a bare
 Debian from packaging/bare_debian.sh, with no Python and nothing but what every desktop has,
@@ -71,7 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     ) as scratch:
         bundled = Bundled(bundle, Path(scratch), root)
         try:
-            for check in (check_version, check_rendering, check_shared_template, check_window):
+            for check in (
+                check_version,
+                check_rendering,
+                check_shared_template,
+                check_language,
+                check_window,
+            ):
                 print(f"ok    {check(bundled)}")
         except CheckFailed as exc:
             print(f"FAIL  {exc}", file=sys.stderr)
@@ -197,6 +204,42 @@ def check_shared_template(bundled: Bundled) -> str:
     if "came through a shared template" not in text:
         raise CheckFailed(f"a shared template rendered {text[:200]!r}")
     return "render: a shared template, through the worker process"
+
+
+LANGUAGE_RULE = """
+[[rule]]
+id = "bundle-promise"
+kind = "phrase"
+severity = "warning"
+message = "A promise, found by its parse."
+principle = "The bundle check."
+
+[[rule.syntax]]
+[[rule.syntax.node]]
+id = "verb"
+LEMMA = "guarantee"
+_ = { writer_subject = true, negated = false }
+
+[override.missing-apology]
+enabled = false
+"""
+
+
+def check_language(bundled: Bundled) -> str:
+    """A rule made only of a syntax pattern fires, so spaCy, its registry and the trained
+    model all load in the bundle: without them the program would check with word rules
+    alone and say so on stderr."""
+    rules = bundled.scratch / "language-check.toml"
+    rules.write_text(LANGUAGE_RULE, encoding="utf-8")
+    letter = bundled.scratch / "language-check.txt"
+    text = "We guaranteed it. We have not guaranteed that.\n"
+    letter.write_text(text, encoding="utf-8")
+    done = bundled.run("check", "--no-settings", "--rules", rules, "--format", "json", letter)
+    findings = [f for r in json.loads(done.stdout) for f in r["findings"] if f["rule"] == "bundle-promise"]
+    found = [text[f["start"] : f["end"]] for f in findings]
+    if found != ["guaranteed"] or done.stderr.strip():
+        raise CheckFailed(f"the parsed rule found {found!r} (stderr: {done.stderr.strip()!r})")
+    return "check: a rule over the parse (spaCy and the trained model load)"
 
 
 def _words(path: Path) -> str:
