@@ -4,7 +4,7 @@ Three things keep scanning cheap, measured on 400-word letters: no capturing gro
 combined pattern (Python's engine gets several times slower with them; which pattern
 matched is worked out afterwards, only for the rare match); matching lower-cased text
 without IGNORECASE, so the engine can skip alternatives by their first letter; and one
-"start of a word" test shared by all patterns that begin at a word boundary, instead of
+word-boundary test shared by all patterns that begin at one, instead of
 every alternative testing it at every character.
 """
 
@@ -90,7 +90,9 @@ def _combine(sources: list[str], flags: int) -> list[re.Pattern[str]]:
     elsewhere = [p for p in rest if not p.startswith(_WORD_START)]
     parts = []
     if at_word:
-        parts.append("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in at_word) + ")")
+        # \b, not (?<!\w): a pattern may open with an apostrophe ("\b'll"), where the word
+        # boundary is the one *before* it.
+        parts.append("\\b(?:" + "|".join(f"(?:{p})" for p in at_word) + ")")
     parts += [f"(?:{p})" for p in elsewhere]
     return [*alone, re.compile("|".join(parts), flags)] if parts else alone
 
