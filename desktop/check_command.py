@@ -21,8 +21,11 @@ from desktop.core.checker.loader import RuleFileError
 from desktop.core.compose import Composer
 from desktop.core.draft_file import SUFFIX, DraftFormatError, draft_from_json, load_draft
 from desktop.core.fields import prose_texts
+from desktop.core.formatting import FALLBACK_LOCALE, is_supported_locale
 from desktop.core.model import Draft, Kind
+from desktop.core.settings import new_draft_defaults
 from desktop.pipeline_options import MissingRuleFile, add_rules_option, composer
+from desktop.settings_options import effective_settings
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -56,6 +59,12 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
         help="letter kind (default: the draft's own; individual for plain text)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--locale",
+        metavar="LOCALE",
+        help="which English plain text is spelt in: en_US, en_GB, en_CA, en_AU, … "
+        "(default: a new draft's, from the settings; a draft's own for .amends)",
+    )
     add_rules_option(
         check, "an extra rule file: added phrases, severities, rules switched off (may be repeated)"
     )
@@ -72,6 +81,7 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     try:
         pipeline = composer(args)
+        _locale(args)  # a bad --locale is said before any letter is read
         inputs = [(path, _read(path)) for path in args.paths]
         results = [_check(pipeline, path, content, args) for path, content in inputs]
     except (CheckUsageError, MissingRuleFile, RuleFileError, DraftFormatError) as exc:
@@ -106,7 +116,7 @@ def _check(pipeline: Composer, path: str, content: str, args: argparse.Namespace
     if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
         draft = load_draft(path) if path != STDIN else draft_from_json(content)
         return _check_draft(pipeline, path, draft, args)
-    findings = pipeline.checker.check_text(content, args.kind or "individual")
+    findings = pipeline.checker.check_text(content, args.kind or "individual", locale=_locale(args))
     return CheckedInput(path, findings, {"": content})
 
 
@@ -158,3 +168,16 @@ def _as_json(results: list[CheckedInput]) -> str:
             entries.append(entry)
         report.append({"path": result.path, "findings": entries})
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def _locale(args: argparse.Namespace) -> str:
+    """Which English plain text is spelt in: --locale, else what a new draft would use."""
+    if args.locale:
+        code = args.locale.replace("-", "_")
+        if not is_supported_locale(code):
+            raise CheckUsageError(
+                f"--locale {args.locale}: not a regional English Amends knows (e.g. en_GB, en_US)"
+            )
+        return code
+    effective = effective_settings(args)
+    return new_draft_defaults(effective).locale if effective else FALLBACK_LOCALE

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.core.settings import (
     EffectiveSettings,
     docx_layout,
+    known_words,
     load_effective,
     rule_files,
     template_dirs,
@@ -72,6 +73,9 @@ def settings_checker(args: argparse.Namespace, extra_files: list[Path]) -> Check
     if effective is None:
         return Checker.from_files(extra_files)
     checker, usable, problems = usable_checker(rule_files(effective))
-    for problem in problems:
+    words, word_problems = known_words(effective)
+    for problem in [*problems, *word_problems]:
         print(f"amends: settings: {problem} (left out)", file=sys.stderr)
-    return Checker.from_files([*usable, *extra_files]) if extra_files else checker
+    checker = Checker.from_files([*usable, *extra_files]) if extra_files else checker
+    checker.known_words = words
+    return checker

@@ -20,6 +20,7 @@ from desktop.core.history import HistoryError, HistoryStore, default_history_pat
 from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
     docx_layout,
+    known_words,
     load_effective,
     new_draft_defaults,
     rule_files,
@@ -41,6 +42,7 @@ def build_window(
     history_path: Path | None = None,
     user_dir: Path | None = None,
     first_run: bool = False,
+    language_later: bool = False,
 ) -> MainWindow:
     """`user_dir` (settings, own templates and rules) and `history_path` default to the
     user's data folder; tests pass their own.
@@ -48,6 +50,9 @@ def build_window(
     `first_run` asks where the user writes from when they have no settings file yet, before
     anything reads the settings; `run_app` sets it, and tests leave it off unless they are
     testing that question (every test has a fresh user folder, so it would be asked in each).
+
+    `language_later` checks with the word rules alone until start_language_loading has the
+    parser and the spelling dictionaries ready (run_app); tests have both loaded already.
     """
     places.use(paths.places())  # the window's starting point tells the core where things are
     if first_run:
@@ -55,6 +60,9 @@ def build_window(
     effective = load_effective(user_dir)
     recovery = RecoveryStore((user_dir or paths.user_data_dir()) / "recovery", uuid.uuid4().hex)
     checker, _rules, rule_problems = usable_checker(rule_files(effective))
+    checker.known_words, word_problems = known_words(effective)
+    if language_later:  # run_app: start_language_loading brings both in once the window shows
+        checker.syntax.enabled = checker.spelling.enabled = False
     catalogue = TemplateCatalogue(paths.builtin_templates_dir(), template_dirs(effective))
     history, history_message = open_history(history_path or default_history_path())
     window = MainWindow(
@@ -75,7 +83,7 @@ def build_window(
             else paths.site_settings_file(),  # a test's folder: not this computer's
         ),
     )
-    problems = [str(p) for p in (*effective.problems, *rule_problems, *catalogue.problems)]
+    problems = [str(p) for p in (*effective.problems, *rule_problems, *word_problems, *catalogue.problems)]
     recovery_problem = [window.recovery.problem] if window.recovery.problem else []
     notes = [*recovery_problem, *problems[:1], *([history_message] if history_message else [])]
     if len(problems) > 1:
@@ -144,7 +152,8 @@ def run_app(draft: Path | None = None, startup_check: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Amends")
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "amends-256.png")))
-    window = build_window(draft, first_run=not startup_check)  # an install check must never wait
+    # An install check must never wait; the language model and dictionaries come after the window.
+    window = build_window(draft, first_run=not startup_check, language_later=True)
     app.installEventFilter(SystemFileOpener(window))
     window.show()
     if not startup_check:  # an install check quits before a load could finish

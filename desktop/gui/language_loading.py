@@ -1,9 +1,11 @@
-"""Bringing the language model in after the window shows, without the window waiting.
+"""Bringing the language model and the spelling dictionaries in after the window shows,
+without the window waiting.
 
-spaCy's import and the model's load take about a second, and parsing a long letter for the
-first time a few hundred milliseconds more. All of it happens on a thread: until it is done
-the checker uses its word rules alone; then the letter is checked again, with every
-sentence already parsed, so that first full check costs the window nothing either.
+Harper's dictionaries take about a second to build, spaCy's import and the model's load
+another, and parsing a long letter for the first time a few hundred milliseconds more. All
+of it happens on a thread: until it is done the checker uses its word rules alone; then
+the letter is checked again, with every sentence already parsed, so that first full check
+costs the window nothing either.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from desktop.core.checker import Checker
 from desktop.core.fields import prose_texts
 from desktop.core.language import ModelUnavailable
 from desktop.core.model import Draft
+from desktop.core.spelling import shared_checker
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
@@ -43,10 +46,11 @@ class LanguageLoading(QObject):
 
     def start(self) -> None:
         checker = self._checker()
-        checker.syntax.enabled = False
-        texts = [text for _path, text in prose_texts(self._draft())]
+        checker.syntax.enabled = checker.spelling.enabled = False
+        draft = self._draft()
+        texts = [text for _path, text in prose_texts(draft)]
         threading.Thread(
-            target=self._load, args=(checker, texts), name="amends-language", daemon=True
+            target=self._load, args=(checker, texts, draft.locale), name="amends-language", daemon=True
         ).start()
         self._poll.start()
 
@@ -54,8 +58,9 @@ class LanguageLoading(QObject):
     def finished(self) -> bool:
         return self._done.is_set() and not self._poll.isActive()
 
-    def _load(self, checker: Checker, texts: list[str]) -> None:
+    def _load(self, checker: Checker, texts: list[str], locale: str) -> None:
         try:
+            shared_checker().warm_up(locale)  # Harper's dictionaries: about a second
             checker.syntax.parses.model.load()
             checker.syntax.warm(texts)  # parses whether or not checks may use them yet
         except ModelUnavailable as error:
@@ -67,10 +72,12 @@ class LanguageLoading(QObject):
         if not self._done.is_set():
             return
         self._poll.stop()
+        checker = self._checker()
+        checker.spelling.enabled = True
         if self._error is not None:
             self._status(f"{self._error}; checking with word rules only")
-            return
-        self._checker().syntax.enabled = True
+        else:
+            checker.syntax.enabled = True
         self._recheck()
 
 

@@ -1,5 +1,6 @@
-"""The language model comes in after the window shows: the window never waits for it, checks
-with its word rules meanwhile, and checks again with the parsed sentences once it is there."""
+"""The language model and the spelling dictionaries come in after the window shows: the window
+never waits for them, checks with its word rules meanwhile, and checks again with the parsed
+sentences and the spelling once they are there."""
 
 from __future__ import annotations
 
@@ -50,12 +51,12 @@ def window_with(qtbot, tmp_path, monkeypatch, model: LanguageModel):
 def test_the_window_checks_with_word_rules_until_the_model_arrives_then_with_it(qtbot, tmp_path, monkeypatch):
     model = SlowModel()
     window = window_with(qtbot, tmp_path, monkeypatch, model)
-    type_into(qtbot, window, "fixed", "We guaranteed a visit on Friday.")
+    type_into(qtbot, window, "fixed", "We guaranteed a vsit on Friday.")
     loading = start_language_loading(window)
 
     type_into(qtbot, window, "fixed", " ")
     findings = wait_for_update(qtbot, window)  # typing is checked at once, with no model yet
-    assert "house-promise" not in {f.rule for f in findings}
+    assert not {"house-promise", "spelling"} & {f.rule for f in findings}
     assert not loading.finished
 
     model.release.set()
@@ -63,6 +64,8 @@ def test_the_window_checks_with_word_rules_until_the_model_arrives_then_with_it(
     qtbot.waitUntil(lambda: "house-promise" in {f.rule for f in window.updater.findings}, timeout=5_000)
     finding = next(f for f in window.updater.findings if f.rule == "house-promise")
     assert finding.field == "fixed" and finding.matched == "guaranteed"
+    typo = next(f for f in window.updater.findings if f.rule == "spelling")
+    assert (typo.field, typo.matched, typo.replacement) == ("fixed", "vsit", "visit")
 
 
 def test_without_its_model_the_window_says_so_and_keeps_checking(qtbot, tmp_path, monkeypatch):

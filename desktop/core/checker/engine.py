@@ -33,9 +33,11 @@ from desktop.core.checker.phrases import PhraseRule
 from desktop.core.checker.presence import PresenceRule
 from desktop.core.checker.readability import Readability
 from desktop.core.checker.rules import Rule
+from desktop.core.checker.spelling import SpellingRules
 from desktop.core.checker.syntax import SyntaxRules
 from desktop.core.checker.text import PreparedText
 from desktop.core.context import LetterFacts, letter_facts
+from desktop.core.formatting import FALLBACK_LOCALE
 from desktop.core.language import SentenceParses
 from desktop.core.language.shared import shared_parses
 from desktop.core.merge_fields import MERGE_FIELD
@@ -86,6 +88,9 @@ class Checker:
         self.compensation = (
             CompensationCheck(self.code["no-compensation"]) if "no-compensation" in self.code else None
         )
+        self.spelling = SpellingRules({r: self.code[r] for r in ("spelling", "grammar") if r in self.code})
+        self.known_words: list[str] = []
+        """The team's and the user's word lists: product and company names never flagged."""
         late = self.code.get("late-apology")
         self.delay_acknowledged = compile_acknowledgement(late) if late else None
 
@@ -115,11 +120,14 @@ class Checker:
         ignored: Collection[str] = (),
         accepted: Mapping[str, str] | None = None,
         recipients: Recipients | None = None,
+        locale: str = FALLBACK_LOCALE,
     ) -> list[Finding]:
-        """Check a letter pasted or read as plain text: wording, then the letter as a whole."""
+        """Check a letter pasted or read as plain text: wording, then the letter as a whole.
+        `locale` says which English its spelling is held to."""
         prepared = PreparedText(text)
         apologies = find_apologies(prepared, self.apology)
         findings = self._wording(prepared, LETTER_FIELD, recipients, apologies)
+        findings += self.spelling.findings(prepared, LETTER_FIELD, locale, self.known_words)
         for count in self.counts:
             excess = count.letter_excess(len(apologies.spans))
             if excess is not None:
@@ -176,8 +184,10 @@ class Checker:
         joined = PreparedText("\n\n".join(p.original for p in fields.values()))
         letter = PreparedText(letter_text) if letter_text is not None else joined
         findings: list[Finding] = []
+        known = [*self.known_words, *_names_in(draft)]
         for name, prepared in fields.items():
             findings += self._wording(prepared, name, recipients)
+            findings += self.spelling.findings(prepared, name, draft.locale, known)
         findings += self._draft_apology_count(fields, letter)
         findings += self._draft_presence(draft, kind, joined, letter)
         findings += self._measures(letter, kind, fields)
@@ -344,6 +354,14 @@ class Checker:
                         if f.start != f.end
                     ]
         return findings
+
+
+def _names_in(draft: Draft) -> list[str]:
+    """Names the letter may use that no dictionary holds: the reader's, the sender's, their
+    organisations'. A notice's recipients' names reach its text only as merge fields, which
+    the spelling check passes over."""
+    people = (draft.recipient.name, draft.recipient.organisation, draft.sender.name, draft.sender.company)
+    return [name for name in people if name.strip()]
 
 
 def _without_merge_fields(findings: list[Finding], columns: set[str]) -> list[Finding]:

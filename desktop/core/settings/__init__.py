@@ -6,6 +6,7 @@ state in QSettings, and everything else it needs comes from `load_effective()`.
 
 from desktop.core.settings.apply import (
     docx_layout,
+    known_words,
     new_draft_defaults,
     rule_files,
     template_dirs,
@@ -58,6 +59,7 @@ __all__ = [
     "docx_layout",
     "export_profile",
     "import_profile",
+    "known_words",
     "load_effective",
     "load_profile",
     "load_settings",

@@ -82,6 +82,31 @@ def rule_files(effective: EffectiveSettings) -> list[Path]:
     return [*team, *(sorted(user_dir.glob("*.toml")) if user_dir.is_dir() else [])]
 
 
+WORD_LIST = "words.txt"
+"""Beside the rule files, team's and user's: names the spelling check must never flag."""
+
+
+def word_lists(effective: EffectiveSettings) -> list[Path]:
+    """The team's word list, then the user's, those that exist."""
+    folders = [effective.profile.rules_dir] if effective.profile else []
+    folders.append(effective.user_dir / USER_RULES_DIR)
+    return [folder / WORD_LIST for folder in folders if (folder / WORD_LIST).is_file()]
+
+
+def known_words(effective: EffectiveSettings) -> tuple[list[str], list[Problem]]:
+    """The words of every readable word list, and a problem naming each one that is not."""
+    from desktop.core.spelling import WordListError, read_word_list
+
+    words: list[str] = []
+    problems: list[Problem] = []
+    for path in word_lists(effective):
+        try:
+            words += read_word_list(path)
+        except WordListError as exc:
+            problems.append(Problem(exc.path, "", exc.reason, exc.line))
+    return words, problems
+
+
 def usable_rule_files(
     files: Iterable[Path], builtin_dir: Path | None = None
 ) -> tuple[list[Path], list[Problem]]:
