@@ -9,7 +9,8 @@ with a fresh home and nothing of the checkout on its paths, and must:
    letter whose follow-up date steps over Christmas and Boxing Day in Ontario (so the
    holiday tables are in the bundle, not only the code);
 3. render through a shared template, which runs in a worker process;
-4. check a letter with a rule only the language model can apply (spaCy and the model load);
+4. check a letter with a rule only the language model can apply (spaCy and the model load),
+   and find its misspelling (Harper's dictionaries are in the bundle);
 5. open its window offscreen on the example and quit cleanly (`--startup-check`).
 
 With `--root`, the bundle is copied into that folder and run there through chroot: a bare
@@ -232,14 +233,22 @@ def check_language(bundled: Bundled) -> str:
     rules = bundled.scratch / "language-check.toml"
     rules.write_text(LANGUAGE_RULE, encoding="utf-8")
     letter = bundled.scratch / "language-check.txt"
-    text = "We guaranteed it. We have not guaranteed that.\n"
+    text = "We guaranteed it. We have not guaranteed that. We recieved it.\n"
     letter.write_text(text, encoding="utf-8")
     done = bundled.run("check", "--no-settings", "--rules", rules, "--format", "json", letter)
     findings = [f for r in json.loads(done.stdout) for f in r["findings"] if f["rule"] == "bundle-promise"]
     found = [text[f["start"] : f["end"]] for f in findings]
     if found != ["guaranteed"] or done.stderr.strip():
         raise CheckFailed(f"the parsed rule found {found!r} (stderr: {done.stderr.strip()!r})")
-    return "check: a rule over the parse (spaCy and the trained model load)"
+    misspelt = [
+        text[f["start"] : f["end"]]
+        for r in json.loads(done.stdout)
+        for f in r["findings"]
+        if f["rule"] == "spelling"
+    ]
+    if misspelt != ["recieved"]:
+        raise CheckFailed(f"the spelling check found {misspelt!r}, not 'recieved'")
+    return "check: a rule over the parse (spaCy and the trained model) and a misspelling (Harper)"
 
 
 def _words(path: Path) -> str:
