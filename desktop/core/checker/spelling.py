@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from desktop.core.checker.findings import Finding
+from desktop.core.checker.findings import LETTER_FIELD, Finding
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
 from desktop.core.spelling import SpellingIssue, shared_checker
@@ -29,6 +29,18 @@ def _a_name(text: str, start: int, end: int) -> bool:
         return False
     before = text[:start].rstrip(" \t\"'(“‘")
     return bool(before) and before[-1] not in ".!?:\n"
+
+
+def _capital_at_start(text: str, issue: SpellingIssue) -> bool:
+    """A field's opening word in lower case, and the fix a capital: form fields are often
+    phrases the template sets inside its own sentence ("… about the {{ summary }}")."""
+    matched = text[issue.start : issue.end]
+    return (
+        issue.start == len(text) - len(text.lstrip())
+        and bool(issue.suggestions)
+        and issue.suggestions[0] != matched
+        and issue.suggestions[0].lower() == matched.lower()
+    )
 
 
 class SpellingRules:
@@ -53,6 +65,8 @@ class SpellingRules:
             for issue in self._issues(text, locale, words):
                 rule = self.rules.get(issue.kind)
                 if rule is None or (issue.kind == "spelling" and _a_name(text, issue.start, issue.end)):
+                    continue
+                if field != LETTER_FIELD and paragraph.start == 0 and _capital_at_start(text, issue):
                     continue
                 start, end = paragraph.start + issue.start, paragraph.start + issue.end
                 found.append(

@@ -10,7 +10,8 @@
   too: nobody can tell whether the grammar is right until the field is filled. A misspelt
   word beside one is still found.
 - Tokens with a digit in them (postcodes "LS11 5QT", references "REF-2291-AX", "3B"),
-  e-mail addresses and web addresses are left in the text, so Harper's grammar still reads
+  e-mail addresses and web addresses (with or without "https://": "help.example/faq",
+  "driftwood.co.uk") are left in the text, so Harper's grammar still reads
   "£42.50" and "07:15" as amounts and times, but a spelling issue overlapping one, or any
   issue wholly inside one, is dropped: Harper flags the letters in them ("AX", "SW1A").
 """
@@ -29,6 +30,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LITERAL = re.compile(
     r"[^\s@]+@[^\s@]+\.[^\s@]+"  # e-mail addresses
     r"|(?:https?://|www\.)\S+"  # web addresses
+    r"|(?<![\w@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*"  # and without them: "help.example/faq"
+    r"|(?<![\w@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|co|uk|ca|au|nz|ie|example)\b"
     r"|\S*\d\S*"  # anything with a digit: amounts, times, postcodes, references
 )
 

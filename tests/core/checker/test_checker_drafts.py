@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -221,3 +222,12 @@ def test_template_text_counts_towards_over_apology(checker) -> None:
         f for f in checker.check_draft(draft, letter, today=LETTER_DATE) if f.rule == "over-apology"
     )
     assert finding.field == "closing_note"
+
+
+def test_a_field_may_open_in_lower_case_where_a_letter_may_not(checker) -> None:
+    """The summary is a phrase the template sets inside its own sentence."""
+    phrase = "your prescription went to the wrong branch."
+    draft = pharmacy_draft()
+    draft = dataclasses.replace(draft, incident=dataclasses.replace(draft.incident, summary=phrase))
+    assert not [f for f in checker.check_draft(draft) if f.rule == "grammar"]
+    assert [f.matched for f in checker.check_text(phrase) if f.rule == "grammar"] == ["your"]

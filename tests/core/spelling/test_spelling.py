@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.spelling import SpellingChecker, SpellingIssue, WordListError, read_word_list
+from desktop.core.spelling import (
+    SpellingChecker,
+    SpellingIssue,
+    WordListError,
+    read_word_list,
+    shared_checker,
+)
 
 RULES_DIR = Path(__file__).resolve().parents[3] / "resources" / "rules"
 RULE_FILE = next(
@@ -368,3 +374,8 @@ def test_the_checker_accepts_the_rule_file_once_its_ids_are_code_rules(
     monkeypatch.setattr(engine, "CODE_RULES", engine.CODE_RULES | {"spelling", "grammar"})
     checker = Checker.from_files([] if RULE_FILE.suffix == ".toml" else [RULE_FILE])
     assert {"spelling", "grammar"} <= set(checker.catalogue.rules)
+
+
+def test_web_addresses_without_a_scheme_are_not_prose():
+    text = "Our guides are at hearthside.example/help and on driftwood.co.uk today."
+    assert shared_checker().check(text, "en_GB") == []
