@@ -110,6 +110,13 @@ def test_every_example_is_ready(composer, example):
     assert composed.require_ready() == ""
 
 
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_comes_out_with_no_warning_either(composer, example):
+    """What a writer opens to learn from shows only advice (info), spelling included."""
+    composed = composer.compose(load_draft(example))
+    assert [describe(f) for f in composed.findings if f.severity.value in ("error", "warning")] == []
+
+
 def test_the_letter_has_merge_fields_replaced_and_the_draft_keeps_the_writers_text(composer):
     draft = sendable_clinic_draft()
     typed = "Thank you, {{ first_name }}, for telling us at {{ branch }} straight away."
