@@ -16,6 +16,7 @@ from desktop.core.checker.apologies import Apologies, ApologyCount, find_apologi
 from desktop.core.checker.body import body_span
 from desktop.core.checker.choices import apply_choices
 from desktop.core.checker.compensation import CompensationCheck
+from desktop.core.checker.compiled import PatternStore, building_with
 from desktop.core.checker.dates import (
     compile_acknowledgement,
     follow_up_date_findings,
@@ -62,6 +63,9 @@ CODE_RULES = frozenset(
 Recipients = Sequence[Mapping[str, str]]
 
 
+PATTERN_CACHE = "compiled-patterns.bin"
+
+
 def builtin_rules_dir() -> Path:
     """The shipped rule files, as the program's starting point gave them (core.places)."""
     return places.current().builtin_rules
@@ -96,8 +100,10 @@ class Checker:
 
     @classmethod
     def from_files(cls, extra_files: Iterable[Path] = (), builtin_dir: Path | None = None) -> Checker:
-        """The built-in rules plus a user's or team's rule files, applied in order."""
-        return cls(load_catalogue(builtin_dir or builtin_rules_dir(), extra_files))
+        """The built-in rules plus a user's or team's rule files, applied in order; their
+        patterns compiled as the last start left them (checker.compiled)."""
+        with building_with(PatternStore(places.current().user_data / "cache" / PATTERN_CACHE)):
+            return cls(load_catalogue(builtin_dir or builtin_rules_dir(), extra_files))
 
     @staticmethod
     def _check_code_rules(rules: Iterable[Rule]) -> None:

@@ -73,6 +73,9 @@ class RuleCatalogue:
     rules: dict[str, Rule] = field(default_factory=dict)
     terms: dict[str, str] = field(default_factory=dict)
     classes: dict[str, list[str]] = field(default_factory=dict)
+    trusted: bool = False
+    """Reading the built-in files, whose patterns the test suite compiles: compiling each
+    one again here to word its error was half of the rules' load at every start."""
 
     def expand(self, regex: str, path: Path | None, line: int | None) -> str:
         def substitute(match: re.Match[str]) -> str:
@@ -104,8 +107,10 @@ def load_catalogue(builtin_dir: Path, extra_files: Iterable[Path] = ()) -> RuleC
     sources = [(path, _read(path)) for path in [*builtin_files, *extra_files]]
     for path, raw in sources:
         read_terms(raw, path, catalogue)
-    for path, raw in sources:
+    for index, (path, raw) in enumerate(sources):
+        catalogue.trusted = index < len(builtin_files)
         read_rules(raw, path, catalogue)
+    catalogue.trusted = False
     return catalogue
 
 
@@ -293,7 +298,8 @@ def _patterns(
         line = section.value_line(regex) or section.key(key)
         expanded = catalogue.expand(regex, path, line)
         try:
-            re.compile(expanded)
+            if not catalogue.trusted:
+                re.compile(expanded)
         except re.error as exc:
             raise RuleFileError(
                 f"pattern {regex!r} is not a valid regular expression: {exc}", path, line

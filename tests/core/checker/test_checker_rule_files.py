@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.core.checker import Checker
@@ -58,3 +60,14 @@ def test_every_wording_rule_carries_examples_both_ways(checker) -> None:
 def test_rules_carry_a_message_and_a_principle(checker) -> None:
     for rule in checker.catalogue.rules.values():
         assert rule.message.strip() and rule.principle.strip(), rule.id
+
+
+def test_every_built_in_pattern_is_a_valid_regular_expression(checker) -> None:
+    """The loader trusts the built-in files (compiling each pattern twice slowed every start),
+    so this is where a broken one is caught, with its file and line."""
+    for rule in checker.catalogue.rules.values():
+        for pattern in [*rule.patterns, *rule.exceptions]:
+            try:
+                re.compile(pattern.regex)
+            except re.error as exc:
+                pytest.fail(f"{rule.source}:{pattern.line}: {rule.id}: {exc}")
