@@ -36,7 +36,7 @@ from desktop.core.checker.readability import Readability
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.spelling import SpellingRules
 from desktop.core.checker.syntax import SyntaxRules
-from desktop.core.checker.text import PreparedText
+from desktop.core.checker.text import PreparedText, Span
 from desktop.core.context import LetterFacts, letter_facts
 from desktop.core.formatting import FALLBACK_LOCALE
 from desktop.core.language import SentenceParses
@@ -319,18 +319,26 @@ class Checker:
     def _fix_checked(self, prepared: PreparedText, finding: Finding) -> Finding:
         """A Fix is offered only if the text it leaves raises nothing new where it was made:
         a rule file (the team's own included) can write a replacement that is itself flagged,
-        and a one-click fix that needs fixing again is worse than advice."""
+        and a one-click fix that needs fixing again is worse than advice.
+
+        Wording rules look within a sentence, so the sentence the fix is made in is what is
+        checked again, before and after: checking the whole letter twice for every fix made
+        a 2,000-word letter with many findings take half a second."""
         if finding.replacement is None:
             return finding
-        text = prepared.original
-        fixed = text[: finding.start] + finding.replacement + text[finding.end :]
-        end = finding.start + len(finding.replacement)
+        sentence = prepared.sentences[prepared.sentence_index(finding.start)]
+        if finding.end > sentence.end:  # a finding across sentences: judge the whole text
+            sentence = Span(0, len(prepared.original))
+        text = prepared.original[sentence.start : sentence.end]
+        start, stop = finding.start - sentence.start, finding.end - sentence.start
+        fixed = text[:start] + finding.replacement + text[stop:]
+        end = start + len(finding.replacement)
         before = {
             (f.rule, f.matched.lower())
-            for f in self._wording(prepared, finding.field, None, verify_fixes=False)
+            for f in self._wording(PreparedText(text), finding.field, None, verify_fixes=False)
         }
         for other in self._wording(PreparedText(fixed), finding.field, None, verify_fixes=False):
-            touches = other.start < end + 1 and other.end > finding.start - 1
+            touches = other.start < end + 1 and other.end > start - 1
             serious = other.severity in (Severity.ERROR, Severity.WARNING)
             if (
                 serious

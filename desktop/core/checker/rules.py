@@ -53,6 +53,9 @@ class Rule:
     """Match one sentence at a time, with ^ and $ at its edges ("an apology standing alone")."""
     negation: bool = False
     """Skip a match when a negation ("not", "nobody", "never") comes just before it."""
+    across_sentences: bool = False
+    """A pattern may run from one sentence into the next ("Sorry. However, …"): the rule is
+    scanned over the whole text, not sentence by sentence with matches remembered."""
     quotes: bool = False
     """Also look inside quoted speech, which is normally someone else's words."""
     applies_to: tuple[str, ...] = ("individual", "notice")
