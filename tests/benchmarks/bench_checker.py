@@ -110,4 +110,10 @@ def test_checker_meets_its_time_budget() -> None:
 
 
 if __name__ == "__main__":
+    from desktop import paths
+    from desktop.core import places
+    from desktop.core.language.shared import shared_parses
+
+    places.use(paths.places())  # as the test setup and the program's starting points do
+    shared_parses().model.load()
     print(report(measure()))

@@ -84,9 +84,12 @@ class Checker:
         self.phrases = [PhraseRule(r) for r in rules.values() if r.kind == "phrase"]
         self.counts = [ApologyCount(r) for r in rules.values() if r.kind == "count"]
         self.presence = [PresenceRule(r) for r in rules.values() if r.kind == "presence"]
-        self.syntax = SyntaxRules(
-            [*(p.rule for p in self.phrases), *(p.rule for p in self.presence)], parses or shared_parses()
-        )
+        parses = parses or shared_parses()
+        self.syntax = SyntaxRules([p.rule for p in self.phrases], parses)
+        self.element_syntax = SyntaxRules([p.rule for p in self.presence], parses)
+        """Letter elements in free prose: matched only where the word patterns found none, so
+        their broad patterns (any remedy verb, any time phrase) do not make every sentence
+        of every letter wait for its parse."""
         self.code = {rule_id: rule for rule_id, rule in rules.items() if rule.kind == "code"}
         self.readability = Readability(self.code["hard-to-read"]) if "hard-to-read" in self.code else None
         self.compensation = (
@@ -247,11 +250,12 @@ class Checker:
         patterns find it in the parsed sentences ("I have moved the money back", "by Friday")."""
         if rule.satisfied_by_text(prepared):
             return True
-        if not rule.rule.syntax or not self.syntax.ready:
+        if not rule.rule.syntax or not (self.syntax.enabled and self.element_syntax.ready):
+            # (the window switches self.syntax off until the model is loaded: it covers both)
             return rule.scanner is None
         return any(
             hit.rule == rule.rule.id and not (prepared.quotes and prepared.in_quotes(hit.start))
-            for hit in self.syntax.hits(prepared)
+            for hit in self.element_syntax.hits(prepared)
         )
 
     def _draft_code_rules(

@@ -13,6 +13,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _LEXICAL = ("LOWER", "ORTH", "TEXT", "NORM")
+_EVERYWHERE = frozenset(
+    {"be", "have", "get", "do", "will", "can", "not", "you", "your", "we", "our", "i", "my", "it", "the", "a"}
+)
+"""Words nearly every sentence of a letter holds: a node that needs one gates nothing."""
 
 
 def word_gate(
@@ -39,15 +43,17 @@ def _needed_words(
     nodes: tuple[dict[str, Any], ...], irregular: Mapping[str, Iterable[str]]
 ) -> set[str] | None:
     """Regex pieces for the most selective word-bearing node of one pattern (every node must
-    match, so any one node's words are necessary; the one with fewest choices gates best)."""
-    best: set[str] | None = None
+    match, so any one node's words are necessary). Fewest choices gates best, unless a node
+    needs a word found everywhere ("was", "you"): any other node is then better."""
+    best: tuple[bool, int, set[str]] | None = None
     for node in nodes:
         attrs = node["RIGHT_ATTRS"]
         words: set[str] | None = None
+        needed: list[str] = []
         if "LEMMA" in attrs:
             lemmas = _values(attrs["LEMMA"])
             if lemmas is not None:
-                words = set()
+                needed, words = lemmas, set()
                 for lemma in lemmas:
                     words.add(_stem(lemma))
                     words |= {
@@ -55,10 +61,13 @@ def _needed_words(
                     }
         for key in _LEXICAL:
             if key in attrs and (values := _values(attrs[key])) is not None:
-                words = {re.escape(v.lower()) + r"(?![\w])" for v in values}
-        if words is not None and (best is None or len(words) < len(best)):
-            best = words
-    return best
+                needed, words = values, {re.escape(v.lower()) + r"(?![\w])" for v in values}
+        if words is None:
+            continue
+        rank = (any(w.lower() in _EVERYWHERE for w in needed), len(words), words)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return None if best is None else best[2]
 
 
 def _values(value: object) -> list[str] | None:
