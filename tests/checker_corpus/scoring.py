@@ -20,38 +20,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.core.checker.conftest import SCORED_LETTER_RULES, WORDING_RULES
+
 HERE = Path(__file__).resolve().parent
-WORDING = frozenset(
-    {
-        "conditional-apology",
-        "feelings-shift",
-        "blame-customer",
-        "blame-third-party",
-        "excuse",
-        "minimizing",
-        "unkeepable-promise",
-        "generic-apology",
-        "vague-apology",
-        "passive-evasion",
-        "reluctant-apology",
-        "policy-defense",
-        "legal-risk",
-        "placeholder",
-        "over-apology",
-    }
-)
-LETTER = frozenset(
-    {
-        "missing-apology",
-        "missing-responsibility",
-        "missing-fix",
-        "missing-follow-up",
-        "missing-contact",
-        "too-long",
-        "missing-impact",
-        "missing-action",
-    }
-)
+WORDING = WORDING_RULES
+LETTER = SCORED_LETTER_RULES
 SPLITS = {
     "tune": ("w", "b", "c", "d", "g", "h", "i"),
     "held-out": ("e", "f"),
