@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core import places
 from desktop.core.spelling import (
     SpellingChecker,
     SpellingIssue,
@@ -16,12 +17,10 @@ from desktop.core.spelling import (
     shared_checker,
 )
 
-RULES_DIR = Path(__file__).resolve().parents[3] / "resources" / "rules"
-RULE_FILE = next(
-    path for path in (RULES_DIR / "spelling.toml", RULES_DIR / "spelling.toml.pending") if path.exists()
-)
-"""spelling.toml once engine.CODE_RULES lists its ids; until then it waits as .pending, since
-a code rule the engine does not know stops every Checker from loading the built-in rules."""
+
+def rule_file() -> Path:
+    """Where the program finds its rule files: the checkout, or the installed package."""
+    return places.current().builtin_rules / "spelling.toml"
 
 
 @pytest.fixture(scope="module")
@@ -358,22 +357,19 @@ def test_the_rule_file_defines_spelling_and_grammar_as_code_rules() -> None:
     from desktop.core.checker.loader import RuleCatalogue, read_rule_text
 
     catalogue = RuleCatalogue()
-    read_rule_text(RULE_FILE.read_text(encoding="utf-8"), RULE_FILE, catalogue)
+    read_rule_text(rule_file().read_text(encoding="utf-8"), rule_file(), catalogue)
     assert sorted(catalogue.rules) == ["grammar", "spelling"]
     for rule in catalogue.rules.values():
         assert (rule.kind, rule.severity) == ("code", Severity.WARNING)
         assert rule.message and "careless" in rule.principle
 
 
-def test_the_checker_accepts_the_rule_file_once_its_ids_are_code_rules(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Until engine.CODE_RULES lists "spelling" and "grammar", only the patch makes this pass."""
-    from desktop.core.checker import Checker, engine
+def test_the_checker_loads_the_rule_file_with_the_built_in_rules() -> None:
+    from desktop.core.checker import Checker
 
-    monkeypatch.setattr(engine, "CODE_RULES", engine.CODE_RULES | {"spelling", "grammar"})
-    checker = Checker.from_files([] if RULE_FILE.suffix == ".toml" else [RULE_FILE])
+    checker = Checker.from_files()
     assert {"spelling", "grammar"} <= set(checker.catalogue.rules)
+    assert set(checker.spelling.rules) == {"spelling", "grammar"}
 
 
 def test_web_addresses_without_a_scheme_are_not_prose():
