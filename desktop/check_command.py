@@ -81,9 +81,9 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     try:
         pipeline = composer(args)
-        _locale(args)  # a bad --locale is said before any letter is read
+        locale = _locale(args)  # a bad --locale is said before any letter is read
         inputs = [(path, _read(path)) for path in args.paths]
-        results = [_check(pipeline, path, content, args) for path, content in inputs]
+        results = [_check(pipeline, path, content, args, locale) for path, content in inputs]
     except (CheckUsageError, MissingRuleFile, RuleFileError, DraftFormatError) as exc:
         print(f"amends: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -112,11 +112,14 @@ def _read(path: str) -> str:
         raise CheckUsageError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def _check(pipeline: Composer, path: str, content: str, args: argparse.Namespace) -> CheckedInput:
+def _check(
+    pipeline: Composer, path: str, content: str, args: argparse.Namespace, locale: str
+) -> CheckedInput:
+    """`locale`: which English plain text is spelt in (a draft carries its own)."""
     if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
         draft = load_draft(path) if path != STDIN else draft_from_json(content)
         return _check_draft(pipeline, path, draft, args)
-    findings = pipeline.checker.check_text(content, args.kind or "individual", locale=_locale(args))
+    findings = pipeline.checker.check_text(content, args.kind or "individual", locale=locale)
     return CheckedInput(path, findings, {"": content})
 
 

@@ -19,12 +19,11 @@ class Places:
     """The user's settings, own templates and rules, and letter history."""
     site_settings: Path
     """This computer's settings.toml, which IT writes for everyone."""
-    language_folder: Path | None = None
-    """The trained English pipeline, when not resources/language/en_ewt beside the rule files."""
 
     @property
     def language_model(self) -> Path:
-        return self.language_folder or self.builtin_rules.parent / "language" / "en_ewt"
+        """The trained English pipeline, shipped beside the rule files (resources/language)."""
+        return self.builtin_rules.parent / "language" / "en_ewt"
 
 
 _current: Places | None = None

@@ -150,8 +150,9 @@ class Checker:
                         f"{len(apologies.spans)} apologies in one letter.",
                     )
                 )
+        elements = self._elements_in(prepared)
         for rule in self.presence:
-            if rule.applies(kind) and not self._present(rule, prepared):
+            if rule.applies(kind) and not self._present(rule, prepared, elements):
                 findings.append(rule.finding())
         findings += self._measures(prepared, kind)
         if self.compensation:
@@ -234,29 +235,41 @@ class Checker:
         self, draft: Draft, kind: str, joined: PreparedText, letter: PreparedText
     ) -> list[Finding]:
         findings = []
+        in_joined, in_letter = self._elements_in(joined), self._elements_in(letter)
         for rule in self.presence:
             if not rule.applies(kind):
                 continue
             if rule.fields:
                 filled = any(rule.field_is_filled(field_value(draft, name)) for name in rule.fields)
-                if not filled and not self._present(rule, joined):
+                if not filled and not self._present(rule, joined, in_joined):
                     findings.append(rule.finding(rule.fields[0]))
-            elif not self._present(rule, letter):
+            elif not self._present(rule, letter, in_letter):
                 findings.append(rule.finding())
         return findings
 
-    def _present(self, rule: PresenceRule, prepared: PreparedText) -> bool:
+    def _present(self, rule: PresenceRule, prepared: PreparedText, elements: Callable[[], set[str]]) -> bool:
         """The element is in the letter's prose: as its patterns word it, or as its syntax
-        patterns find it in the parsed sentences ("I have moved the money back", "by Friday")."""
+        patterns find it in the parsed sentences ("I have moved the money back", "by Friday").
+        `elements` is _elements_in(prepared)."""
         if rule.satisfied_by_text(prepared):
             return True
         if not rule.rule.syntax or not (self.syntax.enabled and self.element_syntax.ready):
             # (the window switches self.syntax off until the model is loaded: it covers both)
-            return rule.scanner is None
-        return any(
-            hit.rule == rule.rule.id and not (prepared.quotes and prepared.in_quotes(hit.start))
-            for hit in self.element_syntax.hits(prepared)
-        )
+            return False
+        return rule.rule.id in elements()
+
+    def _elements_in(self, prepared: PreparedText) -> Callable[[], set[str]]:
+        """The presence rules whose syntax patterns match `prepared` outside quoted speech,
+        worked out when first asked and once for every rule that asks."""
+        found: list[set[str]] = []
+
+        def elements() -> set[str]:
+            if not found:
+                hits = self.element_syntax.hits(prepared)
+                found.append({h.rule for h in hits if not (prepared.quotes and prepared.in_quotes(h.start))})
+            return found[0]
+
+        return elements
 
     def _draft_code_rules(
         self,

@@ -1,4 +1,5 @@
-"""Building findings for the letter rules measured in code, from the rule's own wording."""
+"""Building findings from a rule's own wording: for the letter rules measured in code, and
+for what a rule's syntax patterns and the spelling check find."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ def letter_finding(
     severity: Severity | None = None,
     matched: str = "",
     suggestion: str | None = None,
+    replacement: str | None = None,
 ) -> Finding:
     """A finding whose message is the specific detail when there is one, else the rule's message."""
     return Finding(
@@ -26,5 +28,6 @@ def letter_finding(
         end=end,
         field=field,
         suggestion=suggestion or rule.suggestion,
+        replacement=replacement,
         matched=matched,
     )

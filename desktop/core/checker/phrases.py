@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from desktop.core.checker.findings import Finding
+from desktop.core.checker.measure import letter_finding
 from desktop.core.checker.patterns import Scanner
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText, Span
@@ -85,20 +86,9 @@ class PhraseRule:
             if not self._keeps(prepared, index, start, negation=False):
                 continue
             taken.append((start, end))
-            yield self._syntax_finding(prepared, start, end, field)
-
-    def _syntax_finding(self, prepared: PreparedText, start: int, end: int, field: str) -> Finding:
-        return Finding(
-            rule=self.rule.id,
-            severity=self.rule.severity,
-            message=self.rule.message,
-            principle=self.rule.principle,
-            start=start,
-            end=end,
-            field=field,
-            suggestion=self.rule.suggestion,
-            matched=prepared.original[start:end],
-        )
+            yield letter_finding(
+                self.rule, field=field, start=start, end=end, matched=prepared.original[start:end]
+            )
 
     def _pattern_findings(
         self, prepared: PreparedText, apology_sentences: set[int], field: str

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 from desktop.core.checker.findings import LETTER_FIELD, Finding
+from desktop.core.checker.measure import letter_finding
 from desktop.core.checker.rules import Rule
 from desktop.core.checker.text import PreparedText
 from desktop.core.spelling import SpellingIssue, shared_checker
@@ -70,17 +71,15 @@ class SpellingRules:
                     continue
                 start, end = paragraph.start + issue.start, paragraph.start + issue.end
                 found.append(
-                    Finding(
-                        rule=rule.id,
-                        severity=rule.severity,
-                        message=issue.message,
-                        principle=rule.principle,
-                        start=start,
-                        end=end,
-                        field=field,
-                        suggestion=", ".join(s for s in issue.suggestions if s) or rule.suggestion,
-                        replacement=issue.suggestions[0] if issue.suggestions else None,
+                    letter_finding(
+                        rule,
+                        issue.message,
+                        field,
+                        start,
+                        end,
                         matched=prepared.original[start:end],
+                        suggestion=", ".join(s for s in issue.suggestions if s) or None,
+                        replacement=issue.suggestions[0] if issue.suggestions else None,
                     )
                 )
         return found

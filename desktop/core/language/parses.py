@@ -50,9 +50,6 @@ class SentenceParses:
                 found.append(self._cache[sentence])
             return found
 
-    def known(self, sentence: str) -> bool:
-        return sentence in self._cache
-
     def _remember(self, sentence: str, doc: Doc) -> None:
         self._cache[sentence] = doc
         while len(self._cache) > CAPACITY:
