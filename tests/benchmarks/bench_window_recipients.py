@@ -49,6 +49,7 @@ from bench_recipients_gui import (
     ROWS,
     TARGET_P95_MS,
     Keystrokes,
+    email_fixes,
     keys_during,
     line,
     percentile,
@@ -102,18 +103,11 @@ class WindowBench:
     def fixes(self, done) -> None:
         model = self.panel.model()
         column = FIRST_DATA + model.table.columns.index("email")
-        steps = [(row, f"new{row}@example.org") for row in range(100, 1100, 200)]
-        steps += [(row, f"ann{row}@example.com") for row in range(100, 1100, 200)]
 
-        def next_step() -> None:
-            if not steps:
-                done()
-                return
-            row, value = steps.pop(0)
+        def fix(row: int, value: str) -> None:
             assert model.setData(model.index(row, column), value)
-            QTimer.singleShot(50, next_step)
 
-        next_step()
+        email_fixes(done, fix)
 
     def typing(self, done) -> None:
         """A sentence at 8 keys a second with a pause after each word, in which the debounced

@@ -10,22 +10,8 @@ from desktop.core import places
 from desktop.core.checker import Checker
 from desktop.core.language import LanguageModel, SentenceParses
 from desktop.gui.language_loading import start_language_loading
+from tests.helpers.rule_files import HOUSE_PROMISE
 from tests.helpers.window import open_window, type_into, wait_for_update
-
-SYNTAX_ONLY_RULE = """
-[[rule]]
-id = "house-promise"
-kind = "phrase"
-severity = "warning"
-message = "We do not promise on behalf of the engineers."
-principle = "Promise only what we control."
-
-[[rule.syntax]]
-[[rule.syntax.node]]
-id = "verb"
-LEMMA = { IN = ["promise", "guarantee"] }
-_ = { writer_subject = true, negated = false }
-"""
 
 
 class SlowModel(LanguageModel):
@@ -43,7 +29,7 @@ class SlowModel(LanguageModel):
 def window_with(qtbot, tmp_path, monkeypatch, model: LanguageModel):
     window = open_window(qtbot, tmp_path, monkeypatch)
     rules = tmp_path / "house.toml"
-    rules.write_text(SYNTAX_ONLY_RULE, encoding="utf-8")
+    rules.write_text(HOUSE_PROMISE, encoding="utf-8")
     window.updater.composer.checker = Checker(Checker.from_files([rules]).catalogue, SentenceParses(model))
     return window
 

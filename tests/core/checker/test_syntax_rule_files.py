@@ -9,24 +9,9 @@ import pytest
 
 from desktop.core.checker import Checker
 from desktop.core.checker.loader import RuleFileError
+from tests.helpers.rule_files import HOUSE_PROMISE
 
-TEAM_RULE = """
-[classes]
-promise_verbs = ["promise", "guarantee", "assure"]
-
-[[rule]]
-id = "house-promise"
-kind = "phrase"
-severity = "warning"
-message = "We do not promise on behalf of the engineers."
-principle = "Promise only what we control."
-
-[[rule.syntax]]
-[[rule.syntax.node]]
-id = "verb"
-LEMMA = "@promise_verbs"
-_ = { writer_subject = true, negated = false }
-"""
+TEAM_RULE = HOUSE_PROMISE
 
 
 def write(folder: Path, text: str) -> Path:
