@@ -22,8 +22,8 @@ from desktop.core.language.parses import CAPACITY, SentenceParses
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import DependencyMatcher
-    from spacy.tokens import Doc
+    from spacy.matcher import DependencyMatcher, Matcher
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class _Key:
     rule: str
     flag: tuple[str, ...]
     node_ids: tuple[str, ...]
+    without: tuple[tuple[int, str, str], ...] = ()
+    """(position of the node among node_ids, rel, name of the excluded word's token pattern)."""
 
 
 class SyntaxRules:
@@ -48,6 +50,7 @@ class SyntaxRules:
         self.rules = [rule for rule in rules if rule.syntax]
         self.parses = parses
         self._matcher: DependencyMatcher | None = None
+        self._excluded_words: Matcher | None = None
         self._gate: re.Pattern[str] | None = None
         self._keys: dict[int, _Key] = {}
         self._lock = threading.Lock()
@@ -95,19 +98,27 @@ class SyntaxRules:
 
     def _compiled(self) -> DependencyMatcher:
         if self._matcher is None:
-            from spacy.matcher import DependencyMatcher
+            from spacy.matcher import DependencyMatcher, Matcher
 
             nlp = self.parses.model.load()
             matcher = DependencyMatcher(nlp.vocab, validate=True)
+            excluded_words = Matcher(nlp.vocab, validate=True)
             for rule in self.rules:
                 for index, pattern in enumerate(rule.syntax):
                     name = f"{rule.id}#{index}"
+                    node_ids = tuple(node["RIGHT_ID"] for node in pattern.nodes)
+                    without = []
                     try:
                         matcher.add(name, [list(pattern.nodes)])
+                        for number, exclusion in enumerate(pattern.without):
+                            word = f"{name}/without{number}"
+                            excluded_words.add(word, [[exclusion.attrs]])
+                            without.append((node_ids.index(exclusion.node), exclusion.rel, word))
                     except (ValueError, KeyError) as error:
                         raise RuleFileError(f"syntax pattern: {error}", rule.source, pattern.line) from None
-                    node_ids = tuple(node["RIGHT_ID"] for node in pattern.nodes)
-                    self._keys[nlp.vocab.strings[name]] = _Key(rule.id, pattern.flag, node_ids)
+                    key = _Key(rule.id, pattern.flag, node_ids, tuple(without))
+                    self._keys[nlp.vocab.strings[name]] = key
+            self._excluded_words = excluded_words if len(excluded_words) else None
             self._gate = word_gate(
                 [pattern.nodes for rule in self.rules for pattern in rule.syntax], _irregular_forms(nlp)
             )
@@ -116,8 +127,17 @@ class SyntaxRules:
 
     def _match(self, matcher: DependencyMatcher, doc: Doc) -> list[tuple[str, int, int]]:
         hits = []
+        excluded: dict[str, set[int]] = {}
+        if self._excluded_words is not None:
+            for word_id, start, _end in self._excluded_words(doc):
+                excluded.setdefault(doc.vocab.strings[word_id], set()).add(start)
         for match_id, token_ids in matcher(doc):
             key = self._keys[match_id]
+            if any(
+                _stands(doc[token_ids[position]], rel, excluded.get(word, set()))
+                for position, rel, word in key.without
+            ):
+                continue
             chosen = [
                 doc[i]
                 for node, i in zip(key.node_ids, token_ids, strict=True)
@@ -127,6 +147,14 @@ class SyntaxRules:
             end = max(t.idx + len(t.text) for t in chosen)
             hits.append((key.rule, start, end))
         return _merged(hits)
+
+
+def _stands(token: Token, rel: str, words: set[int]) -> bool:
+    """Whether one of the words at `words` (token indices) stands in `rel` to `token`."""
+    if not words:
+        return False
+    related = token.children if rel == ">" else token.subtree
+    return any(other.i in words and other.i != token.i for other in related)
 
 
 def _irregular_forms(nlp: Language) -> dict[str, set[str]]:

@@ -16,6 +16,12 @@ one doing it, whatever the verb, tense or word order. In a rule file:
     parent = "verb"                     # placed relative to an earlier node
     rel = ">"                           # spaCy DependencyMatcher operators: > < >> << . ; $+ $-
     DEP = "nsubj:pass"
+    without = [{ DEP = "obl:agent" }]   # ...and no word below it like this (see below)
+
+`without` lists words a node must not have: by default among its direct dependents
+(`rel = ">"`), or anywhere below it (`rel = ">>"`). A matcher
+cannot say "a verb with no agent" or "an apology not followed by 'but'"; false alarms on
+negations and contrasts mostly need exactly that.
 
 Token attributes are spaCy Matcher's (LEMMA, LOWER, POS, TAG, DEP, MORPH, …) with its
 value forms ({ IN = [...] }, { NOT_IN = [...] }, { REGEX = "..." }). Checking here needs no
@@ -50,6 +56,16 @@ class SyntaxPattern:
     flag: tuple[str, ...]
     """Node ids whose words the finding covers; empty for every matched word."""
     line: int | None = None
+    without: tuple[Exclusion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A word that must not stand in `rel` to node `node` for the pattern to match."""
+
+    node: str
+    rel: str
+    attrs: dict[str, Any]
 
 
 def read_syntax_pattern(
@@ -62,17 +78,40 @@ def read_syntax_pattern(
     if not isinstance(nodes, list) or not nodes:
         raise SyntaxPatternError("a syntax pattern needs [[rule.syntax.node]] tables")
     converted: list[dict[str, Any]] = []
+    without: list[Exclusion] = []
     seen: list[str] = []
     for index, node in enumerate(nodes):
         if not isinstance(node, dict):
             raise SyntaxPatternError("each node is a [[rule.syntax.node]] table")
-        converted.append(_node(node, index, seen, classes))
+        converted.append(_node({k: v for k, v in node.items() if k != "without"}, index, seen, classes))
+        without += _exclusions(node.get("without", []), seen[-1], classes)
     flag = table.get("flag", [])
     if isinstance(flag, str):
         flag = [flag]
     if not isinstance(flag, list) or any(name not in seen for name in flag):
         raise SyntaxPatternError(f"flag must list node ids of this pattern ({', '.join(seen)})")
-    return SyntaxPattern(tuple(converted), tuple(flag), line)
+    return SyntaxPattern(tuple(converted), tuple(flag), line, tuple(without))
+
+
+EXCLUSION_RELATIONS = frozenset({">", ">>"})
+
+
+def _exclusions(value: object, node_id: str, classes: dict[str, list[str]]) -> list[Exclusion]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) and item for item in value):
+        raise SyntaxPatternError(f'node {node_id!r}: without is a list of word tables, [{{ DEP = "neg" }}]')
+    found = []
+    for item in value:
+        rel = item.get("rel", ">")
+        if rel not in EXCLUSION_RELATIONS:
+            raise SyntaxPatternError(
+                f"node {node_id!r}: without's rel {rel!r} is not one of "
+                + " ".join(sorted(EXCLUSION_RELATIONS))
+            )
+        attrs = _attributes({k: v for k, v in item.items() if k != "rel"}, node_id, classes)
+        if not attrs:
+            raise SyntaxPatternError(f"node {node_id!r}: each word in without needs an attribute")
+        found.append(Exclusion(node_id, rel, attrs))
+    return found
 
 
 def _node(node: dict[str, Any], index: int, seen: list[str], classes: dict[str, list[str]]) -> dict[str, Any]:
@@ -88,19 +127,22 @@ def _node(node: dict[str, Any], index: int, seen: list[str], classes: dict[str, 
         )
     if rel not in RELATIONS:
         raise SyntaxPatternError(f"node {node_id!r}: rel {rel!r} is not one of {' '.join(sorted(RELATIONS))}")
+    attrs = _attributes({k: v for k, v in node.items() if k not in {"id", "parent", "rel"}}, node_id, classes)
+    seen.append(node_id)
+    if index == 0:
+        return {"RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
+    return {"LEFT_ID": parent, "REL_OP": rel, "RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
+
+
+def _attributes(table: dict[str, Any], node_id: str, classes: dict[str, list[str]]) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in {"id", "parent", "rel"}:
-            continue
+    for key, value in table.items():
         if key not in ATTRIBUTES:
             raise SyntaxPatternError(
                 f"node {node_id!r}: {key!r} is not a token attribute ({', '.join(sorted(ATTRIBUTES))})"
             )
         attrs[key] = _flags(value, node_id) if key == "_" else _value(value, node_id, key, classes)
-    seen.append(node_id)
-    if index == 0:
-        return {"RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
-    return {"LEFT_ID": parent, "REL_OP": rel, "RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
+    return attrs
 
 
 def _flags(value: object, node_id: str) -> dict[str, bool]:

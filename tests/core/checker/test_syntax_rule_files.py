@@ -77,3 +77,38 @@ def test_a_node_must_hang_from_an_earlier_one(tmp_path):
     text = TEAM_RULE + '[[rule.syntax.node]]\nid = "object"\nparent = "subject"\nDEP = "obj"\n'
     with pytest.raises(RuleFileError, match="node 'object' needs a parent among the nodes before it"):
         Checker.from_files([write(tmp_path, text)])
+
+
+HEDGED = TEAM_RULE + 'without = [{ LEMMA = "try", rel = ">>" }, { DEP = "obl" }]\n'
+"""The house promise, except a promise to try (anywhere below it) or one tied to a time."""
+
+
+def test_a_node_can_require_that_no_word_like_another_hangs_from_it(tmp_path):
+    checker = Checker.from_files([write(tmp_path, HEDGED)])
+
+    def promises(text: str) -> int:
+        return len([f for f in checker.check_text(text) if f.rule == "house-promise"])
+
+    assert promises("We promise the engineer will come.") == 1
+    assert promises("We promise that we will try to call you back.") == 0  # "try" two levels down
+    assert promises("We promise to try to send an engineer.") == 0
+    assert promises("We promise on our honour.") == 0  # a direct obl
+    assert promises("We promise the engineer will try.") == 0
+
+
+@pytest.mark.parametrize(
+    ("without", "reason"),
+    [
+        ('without = [{ rel = "<" }]', "without's rel '<' is not one of > >>"),
+        ('without = [{ LEMA = "try" }]', "'LEMA' is not a token attribute"),
+        ('without = { LEMMA = "try" }', "without is a list of word tables"),
+        ('without = [{ rel = ">" }]', "each word in without needs an attribute"),
+        ('without = [{ LEMMA = "@tries" }]', "unknown word class '@tries'"),
+    ],
+)
+def test_a_broken_without_is_named_with_its_line(tmp_path, without: str, reason: str):
+    text = TEAM_RULE + without + "\n"
+    with pytest.raises(RuleFileError) as raised:
+        Checker.from_files([write(tmp_path, text)])
+    assert reason in str(raised.value)
+    assert raised.value.line == text.splitlines().index("[[rule.syntax]]") + 1
