@@ -5,11 +5,17 @@
 
 1. Full findings after start: a new process opens the window on the RRSP example, shows it,
    loads the language model on its thread and checks the letter again with it; the clock
-   runs from spawning the process. Budget: 2.5 s. The window itself must not wait: the time
-   to a shown window is printed beside it (bench_startup.py measures that one properly).
-2. Keystroke to findings, 2,000-word draft: one character typed into one sentence, then the
-   pipeline the window runs after the typing pause (render, check, with parses remembered).
-   Budget: p95 50 ms. Printed beside the same keystrokes checked without the parser.
+   runs from spawning the process. Budget: 2.5 s, for an ordinary start (the user's cache
+   of compiled rule patterns made by an earlier one). The very first start, which compiles
+   the patterns, is printed beside it. The window itself must not wait: the time to a shown
+   window is printed too (bench_startup.py measures that one properly).
+2. Keystroke to findings, 2,000-word draft: a sentence typed one character at a time into
+   the middle of the draft, each followed by the pipeline the window runs after the typing
+   pause (render, check, with parses remembered), with the spelling checker warmed as the
+   window warms it. Budget: p95 50 ms. Printed beside the same keystrokes checked without
+   the parser. (Typing real words matters: the spelling checker searches suggestions for
+   each new unknown word, and a run of 60 letters with no space is one ever-longer
+   unknown word, which no one types.)
 3. `amends check` over 100 letters of 400 words, one process, against `proselint check` over
    the same files, one process, same run. Budget: at least 3 times proselint's throughput.
 """
@@ -68,22 +74,38 @@ def _child() -> None:
     app.exec()
 
 
-def full_findings_after_start() -> tuple[float, float]:
-    """(seconds to a shown window, seconds to findings with the parser), from spawning."""
+def full_findings_after_start(later_starts: int = 3) -> dict[str, float]:
+    """Seconds from spawning: to a shown window and to findings with the parser, at the first
+    start in a new home and (median) at the starts after it."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     with tempfile.TemporaryDirectory() as home:
         env.update(
-            HOME=home, XDG_CONFIG_HOME=f"{home}/c", XDG_DATA_HOME=f"{home}/d", XDG_STATE_HOME=f"{home}/s"
+            HOME=home,
+            XDG_CONFIG_HOME=f"{home}/c",
+            XDG_DATA_HOME=f"{home}/d",
+            XDG_STATE_HOME=f"{home}/s",
+            XDG_CACHE_HOME=f"{home}/k",
         )
-        started = time.time()
-        out = subprocess.run(
-            [sys.executable, __file__, "--child"],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        first = _one_start(env)
+        later = [_one_start(env) for _ in range(later_starts)]
+    return {
+        "first shown": first[0],
+        "first full": first[1],
+        "shown": statistics.median(s for s, _ in later),
+        "full": statistics.median(f for _, f in later),
+    }
+
+
+def _one_start(env: dict[str, str]) -> tuple[float, float]:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--child"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     marks = {
         line.split()[0]: float(line.split()[1])
         for line in out.splitlines()
@@ -122,16 +144,21 @@ def _corpus_sentences() -> list[str]:
     return sentences
 
 
-def keystroke_latencies(words: int = 2000, keys: int = 60) -> dict[str, list[float]]:
+TYPED = " We have refunded the second payment, and it reaches your account by Friday."
+
+
+def keystroke_latencies(words: int = 2000, keys: int = len(TYPED)) -> dict[str, list[float]]:
     from desktop import paths
     from desktop.core import places
     from desktop.core.checker import Checker
     from desktop.core.compose import Composer
     from desktop.core.language.shared import shared_parses
+    from desktop.core.spelling import shared_checker
     from desktop.core.templates import TemplateCatalogue
 
     places.use(paths.places())
     shared_parses().model.load()
+    shared_checker().warm_up()
     composer = Composer(TemplateCatalogue(paths.builtin_templates_dir()), Checker.from_files())
     figures: dict[str, list[float]] = {}
     for label, parsed in (("with parser", True), ("word rules only", False)):
@@ -140,9 +167,9 @@ def keystroke_latencies(words: int = 2000, keys: int = 60) -> dict[str, list[flo
         composer.compose(draft)  # the letter as opened: parsed once, off the window's thread
         times = []
         what = draft.incident.what
-        cut = len(what) // 2
+        cut = what.index(". ", len(what) // 2) + 1  # after a sentence, as one adds a new one
         for key in range(keys):
-            what = what[:cut] + "abcdefghij"[key % 10] + what[cut:]
+            what = what[: cut + key] + TYPED[key] + what[cut + key :]
             draft = dataclasses.replace(draft, incident=dataclasses.replace(draft.incident, what=what))
             start = time.perf_counter()
             composer.compose(draft)
@@ -201,20 +228,25 @@ def throughput(count: int = 100, words: int = 400) -> dict[str, float]:
 
 
 def measure() -> dict[str, object]:
-    shown, full = full_findings_after_start()
+    starts = full_findings_after_start()
     keys = keystroke_latencies()
-    return {"shown": shown, "full": full, "keys": keys, "throughput": throughput()}
+    return {**starts, "keys": keys, "throughput": throughput()}
 
 
 def report(figures: dict[str, object]) -> str:
     lines = [
         f"start: window shown {figures['shown']:.2f} s, full findings with the parser "
-        f"{figures['full']:.2f} s after spawning (budget {FULL_FINDINGS_BUDGET_S} s)"
+        f"{figures['full']:.2f} s after spawning (budget {FULL_FINDINGS_BUDGET_S} s; median of 3 starts)",
+        f"first start in a new home (compiles the rule patterns): window shown "
+        f"{figures['first shown']:.2f} s, full findings {figures['first full']:.2f} s",
     ]
     keys: dict[str, list[float]] = figures["keys"]  # type: ignore[assignment]
     for label, times in keys.items():
         median = statistics.median(times)
-        lines.append(f"keystroke, 2,000-word draft, {label}: median {median:.1f} ms, p95 {p95(times):.1f} ms")
+        lines.append(
+            f"keystroke, 2,000-word draft, {len(times)} keys, {label}: "
+            f"median {median:.1f} ms, p95 {p95(times):.1f} ms"
+        )
     rate: dict[str, float] = figures["throughput"]  # type: ignore[assignment]
     if "amends" in rate:
         line = f"check 100 letters of 400 words: amends {rate['amends']:.2f} s"
