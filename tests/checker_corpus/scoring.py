@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 WORDING = WORDING_RULES
 LETTER = SCORED_LETTER_RULES
 SPLITS = {
-    "tune": ("w", "b", "c", "d", "g", "h", "i"),
+    "tune": ("w", "b", "c", "d", "g", "h", "i", "j", "k", "l"),
     "held-out": ("e", "f"),
 }
 """By writer: the held-out sentences and letters come from writers, industries and voices
