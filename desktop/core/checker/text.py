@@ -65,7 +65,12 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _WRAPPED_LINE_MIN = 50
 """A line this long that ends without punctuation is taken for a hard wrap, not a line of its own."""
-_QUOTE = re.compile(r'"[^"\n]{1,300}"')
+_QUOTE = re.compile(
+    r'"[^"\n]{1,300}"'
+    r"|(?<![\w'])'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){1,300}?(?<=\S)'(?!\w)"
+)
+"""Quoted speech in double quotes, or in single ones (British usage: 'That's your bank's
+problem,' he said), where an apostrophe inside a word ("bank's") does not close it."""
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def word_gate(
         alternatives |= needed
     if not alternatives:
         return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+    return re.compile("|".join(sorted(alternatives, key=len, reverse=True)))
 
 
 def _needed_words(
@@ -56,15 +56,14 @@ def _needed_words(
                 needed, words = lemmas, set()
                 for lemma in lemmas:
                     words.add(_stem(lemma))
-                    words |= {
-                        re.escape(form.lower()) + r"(?![\w])" for form in irregular.get(lemma.lower(), ())
-                    }
+                    words |= {_whole(form) for form in irregular.get(lemma.lower(), ())}
         for key in _LEXICAL:
             if key in attrs and (values := _values(attrs[key])) is not None:
-                needed, words = values, {re.escape(v.lower()) + r"(?![\w])" for v in values}
+                needed, words = values, {_whole(v) for v in values}
         if words is None:
             continue
-        rank = (any(w.lower() in _EVERYWHERE for w in needed), len(words), words)
+        common = any(w.lower() in _EVERYWHERE or not w[:1].isalnum() for w in needed)
+        rank = (common, len(words), words)
         if best is None or rank[:2] < best[:2]:
             best = rank
     return None if best is None else best[2]
@@ -82,7 +81,16 @@ def _stem(lemma: str) -> str:
     """What every regular form of `lemma` starts with: "cancel" -> "canc" (cancels,
     cancelled, cancelling), "apology" -> "apolo" (apologies)."""
     word = lemma.lower()
-    if len(word) <= 3:
-        return re.escape(word) + r"\w*"
-    keep = max(3, len(word) - 2)
-    return re.escape(word[:keep]) + r"\w*"
+    keep = len(word) if len(word) <= 3 else max(3, len(word) - 2)
+    return _edge(word[:keep]) + re.escape(word[:keep]) + r"\w*"
+
+
+def _whole(text: str) -> str:
+    """`text` as a whole word, or as itself when it is punctuation ("!" follows a word)."""
+    word = text.lower()
+    return _edge(word) + re.escape(word) + (r"(?![\w])" if word[-1:].isalnum() else "")
+
+
+def _edge(word: str) -> str:
+    """A word starts where no letter or apostrophe comes before it; punctuation anywhere."""
+    return r"(?<![\w'])" if word[:1].isalnum() else ""

@@ -42,6 +42,7 @@ class SentenceParses:
             if missing:
                 nlp = self.model.load()
                 for sentence, doc in zip(missing, nlp.pipe(_readable(s) for s in missing), strict=True):
+                    _lower_lemmas(doc)
                     self._remember(sentence, doc)
                 self.parsed += len(missing)
             found = []
@@ -54,6 +55,16 @@ class SentenceParses:
         self._cache[sentence] = doc
         while len(self._cache) > CAPACITY:
             self._cache.popitem(last=False)
+
+
+def _lower_lemmas(doc: Doc) -> None:
+    """Lemmas in lower case, as rule files list them. The lemmatiser keeps the capital of a
+    word it takes for a name, and a sentence's first word often is taken for one ("Clause
+    14 says…", "Ignore the reminder"); a rule's word list would miss it."""
+    for token in doc:
+        lemma = token.lemma_
+        if lemma != (lowered := lemma.lower()):
+            token.lemma_ = lowered
 
 
 def _readable(sentence: str) -> str:
