@@ -25,6 +25,11 @@ class Places:
         """The trained English pipeline, shipped beside the rule files (resources/language)."""
         return self.builtin_rules.parent / "language" / "en_ewt"
 
+    @property
+    def fonts(self) -> Path:
+        """The fonts PDFs embed (resources/fonts), shipped beside the rule files."""
+        return self.builtin_rules.parent / "fonts"
+
 
 _current: Places | None = None
 
