@@ -30,7 +30,7 @@ from desktop.settings_options import (
 from desktop.verdict_option import EXIT_NOT_READY, NotReadyToSend, add_override_option, approved
 
 EXIT_USAGE = 2
-FORMATS = ("html", "txt", "docx", "eml")
+FORMATS = ("html", "txt", "docx", "pdf", "eml")
 SUBCOMMANDS = ("templates", "render", "check", "merge")
 
 
@@ -115,7 +115,7 @@ def _tool_parser() -> argparse.ArgumentParser:
     add_settings_option(listing)
     listing.set_defaults(run=_run_templates)
 
-    render = sub.add_parser("render", help="render a draft to HTML, plain text or DOCX")
+    render = sub.add_parser("render", help="render a draft to HTML, plain text, DOCX, PDF or an e-mail draft")
     render.add_argument("draft", type=Path)
     render.add_argument("-t", "--template", help="template id (default: the draft's own)")
     render.add_argument("--to", choices=FORMATS, help="output format (default: from the -o suffix)")
@@ -146,7 +146,7 @@ def _run_templates(args: argparse.Namespace) -> int:
 
 def _run_render(args: argparse.Namespace) -> int:
     fmt = args.to or _format_from_suffix(args.output)
-    if fmt in ("docx", "eml") and str(args.output) == "-":
+    if fmt in ("docx", "pdf", "eml") and str(args.output) == "-":
         raise UserError(f"{fmt.upper()} cannot go to standard output; give a file name with -o")
     if str(args.output) != "-":
         _guard_output(args.output)
@@ -186,6 +186,12 @@ def _write(document, fmt: str, output: Path, layout=None) -> None:
     if fmt == "docx":
         _guard_output(output)
         write_docx(document, output, layout)
+        return
+    if fmt == "pdf":
+        from desktop.core.writers.pdf import write_pdf  # ReportLab is loaded only for a PDF
+
+        _guard_output(output)
+        write_pdf(document, output, layout)
         return
     text = to_html_page(document) if fmt == "html" else to_text(document)
     if str(output) == "-":

@@ -16,7 +16,7 @@ class LayoutOptionError(ValueError):
 
 
 def add_layout_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("DOCX page")
+    group = parser.add_argument_group("printed page (DOCX and PDF)")
     group.add_argument(
         "--page-size",
         choices=sorted(PAGE_SIZES_TWIPS),

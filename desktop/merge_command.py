@@ -55,13 +55,13 @@ def add_merge_parser(sub: argparse._SubParsersAction, composer_for) -> None:
         "--output",
         required=True,
         type=Path,
-        help="a file for docx and csv, a folder for docx-each and eml",
+        help="a file for docx, pdf and csv, a folder for docx-each, pdf-each and eml",
     )
     merge.add_argument("-t", "--template", help="template id (default: the draft's own)")
     merge.add_argument(
         "--name-pattern",
         default=DEFAULT_NAME_PATTERN,
-        help='file names for docx-each and eml, e.g. "{account}-{last_name}" (default: {name})',
+        help='file names for docx-each, pdf-each and eml, e.g. "{account}-{last_name}" (default: {name})',
     )
     merge.add_argument("--sheet", help="the worksheet to read from an XLSX file (default: the first)")
     merge.add_argument("--encoding", help="the CSV's text encoding, when detection guesses wrong")

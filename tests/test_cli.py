@@ -82,7 +82,7 @@ def test_render_to_stdout_with_another_template(tmp_path, capsys):
     ("args", "message"),
     [
         (["render", "missing.amends", "-o", "x.txt"], "missing.amends: cannot read the file"),
-        (["render", "{draft}", "-o", "x.pdf"], "cannot tell the format from 'x.pdf'"),
+        (["render", "{draft}", "-o", "x.odt"], "cannot tell the format from 'x.odt'"),
         (["render", "{draft}", "-t", "nope", "-o", "x.txt"], "no template called 'nope'"),
         (["render", "{draft}", "--to", "docx", "-o", "-"], "DOCX cannot go to standard output"),
         (["render", "{draft}", "-o", "{tmp}/no/such/dir/x.txt"], "no such folder"),

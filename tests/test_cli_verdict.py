@@ -23,6 +23,7 @@ from desktop.cli import main
 from desktop.core.draft_file import load_draft, save_draft
 from desktop.core.fields import field_label
 from desktop.core.model import Draft, FollowUpMode, Kind
+from tests.helpers.pdf_tools import pdf_info
 
 RRSP = paths.examples_dir() / "rrsp-withdrawal.amends"
 NOTICE = paths.examples_dir() / "renewal-email.amends"
@@ -128,7 +129,7 @@ def test_check_json_lists_the_required_fields_by_path(tmp_path, capsys):
         assert f"‘{BLANK_REQUIRED[finding['field']]}’" in finding["message"]
 
 
-@pytest.mark.parametrize("suffix", ["docx", "txt", "html", "eml"])
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "txt", "html", "eml"])
 def test_render_refuses_a_blank_draft_with_the_findings_check_reports(tmp_path, capsys, suffix):
     draft = blank_draft(tmp_path)
     _, out, _ = run(capsys, "check", "--format", "json", draft)
@@ -337,7 +338,7 @@ def test_a_first_name_merge_field_works_with_a_list_of_full_names(tmp_path, caps
 # --- 4. a merge field naming no column, or an empty cell -----------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["docx", "docx-each", "eml", "csv"])
+@pytest.mark.parametrize("kind", ["docx", "docx-each", "pdf", "pdf-each", "eml", "csv"])
 def test_an_unknown_merge_field_blocks_the_merge_and_writes_nothing(tmp_path, capsys, kind):
     draft = notice_with(tmp_path, "Hi {{ first_name }}, you signed up through our {{ signup_sorce }}.")
     before = files_under(tmp_path)
@@ -372,6 +373,16 @@ def test_an_overridden_print_file_says_so_in_its_comments(tmp_path, capsys):
     )
     assert code == 0, err
     assert docx.Document(out).core_properties.comments == "Written despite errors: proof for legal"
+
+
+def test_an_overridden_pdf_print_file_says_so_in_its_keywords(tmp_path, capsys):
+    draft = notice_with(tmp_path, "Hi {{ signup_sorce }}.")
+    out = tmp_path / "print.pdf"
+    reason = "proof for legal"
+    code, _, err = run(capsys, "merge", draft, LIST, "--to", "pdf", "-o", out, "--override", reason)
+    assert code == 0, err
+    assert pdf_info(out)["Keywords"] == "Written despite errors: proof for legal"
+    assert {row["override"] for row in manifest_rows(tmp_path, "print-manifest-*.csv")} == {"proof for legal"}
 
 
 def test_an_override_of_spaces_does_not_let_a_merge_through(tmp_path, capsys):

@@ -1,4 +1,4 @@
-"""Mass notices: one draft merged over a recipient list into DOCX, e-mail drafts or CSV."""
+"""Mass notices: one draft merged over a recipient list into DOCX, PDF, e-mail drafts or CSV."""
 
 from desktop.core.merge.outputs import OutputKind
 from desktop.core.merge.run import MergeCancelled, MergeRequest, MergeResult, run_merge

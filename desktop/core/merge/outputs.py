@@ -1,4 +1,4 @@
-"""Where merged letters go: one print file, one file per recipient, or a CSV for a mail platform.
+"""Where merged letters go: a print file (DOCX or PDF), a file per recipient, or a CSV for a mail platform.
 
 Every sink is all-or-nothing. Everything is written in the run's hidden staging folder
 (staging.py), beside the output, and moved into place on `commit`. `abort` (a cancel or a
@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document, message_body
@@ -31,22 +31,35 @@ from desktop.core.writers.email import (
 from desktop.core.writers.html import to_html_fragment
 from desktop.core.writers.plain import to_text
 
+if TYPE_CHECKING:  # ReportLab loads only when a run writes PDF
+    from desktop.core.writers.pdf import PdfWriter
+
 
 class OutputKind(StrEnum):
     DOCX = "docx"
     """One DOCX with every letter, each on a new page: for print runs."""
     DOCX_EACH = "docx-each"
+    PDF = "pdf"
+    """One PDF with every letter, each starting on a new page with its own page numbers."""
+    PDF_EACH = "pdf-each"
     EML = "eml"
     CSV = "csv"
     """Recipient, subject and bodies, for upload to a mail platform."""
 
     @property
     def is_folder(self) -> bool:
-        return self in (OutputKind.DOCX_EACH, OutputKind.EML)
+        return self in (OutputKind.DOCX_EACH, OutputKind.PDF_EACH, OutputKind.EML)
 
     @property
     def suffix(self) -> str:
-        return {"docx": ".docx", "docx-each": ".docx", "eml": ".eml", "csv": ".csv"}[self.value]
+        return {
+            "docx": ".docx",
+            "docx-each": ".docx",
+            "pdf": ".pdf",
+            "pdf-each": ".pdf",
+            "eml": ".eml",
+            "csv": ".csv",
+        }[self.value]
 
 
 class Sink(Protocol):
@@ -66,6 +79,26 @@ class CombinedDocxSink:
     def __init__(
         self, path: Path, writer: DocxWriter, title: str, author: str, language: str, note: str = ""
     ):
+        self._path = path
+        self._file = writer.combined(path, title, author, language, note)
+        self._file.__enter__()
+
+    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
+        self._file.add(document)
+        return self._path.name, letter_digest(document), "letter text"
+
+    def commit(self) -> None:
+        self._file.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        failure = RuntimeError("merge stopped")
+        self._file.__exit__(RuntimeError, failure, None)
+
+
+class CombinedPdfSink:
+    """The PDF print file, as CombinedDocxSink is the DOCX one."""
+
+    def __init__(self, path: Path, writer: PdfWriter, title: str, author: str, language: str, note: str = ""):
         self._path = path
         self._file = writer.combined(path, title, author, language, note)
         self._file.__enter__()
@@ -106,7 +139,7 @@ ToBytes = Callable[[RecipientRow, Document], bytes]
 
 
 class FilePerRecipientSink:
-    """DOCX or .eml files named by a pattern, staged until the whole run succeeds."""
+    """DOCX, PDF or .eml files named by a pattern, staged until the whole run succeeds."""
 
     def __init__(self, folder: Path, namer: FileNamer, to_bytes: ToBytes, staging: Path):
         """`staging`: an empty folder of the run's own, on the output folder's drive."""

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.atomic import atomic_write
 from desktop.core.compose import with_override
@@ -21,6 +22,7 @@ from desktop.core.merge.checks import list_errors
 from desktop.core.merge.manifest import ManifestWriter, manifest_path
 from desktop.core.merge.outputs import (
     CombinedDocxSink,
+    CombinedPdfSink,
     FilePerRecipientSink,
     MailPlatformCsvSink,
     MovedOnCommit,
@@ -36,6 +38,9 @@ from desktop.core.recipients.rows import prepared_rows
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxLayout, DocxWriter, override_note
 
+if TYPE_CHECKING:
+    from desktop.core.writers.pdf import PdfWriter
+
 DEFAULT_NAME_PATTERN = "{name}"
 
 
@@ -50,7 +55,7 @@ class MergeRequest:
     table: RecipientTable
     kind: OutputKind
     output: Path
-    """A file for docx and csv; a folder (created if needed) for docx-each and eml."""
+    """A file for docx, pdf and csv; a folder (created if needed) for docx-each, pdf-each and eml."""
     mapping: ColumnMapping | None = None
     template_id: str | None = None
     name_pattern: str = DEFAULT_NAME_PATTERN
@@ -178,18 +183,27 @@ def _skip_reason(report: ValidationReport | None, row: int) -> str:
 
 def _open_sink(request: MergeRequest, template_id: str, staging: RunStaging) -> Sink:
     sample = _render(request, template_id, request.draft.recipient)
-    writer = DocxWriter(request.layout)
     language = request.draft.locale.replace("_", "-")
+    note = override_note(request.override)
     match request.kind:
         case OutputKind.DOCX:
-            note = override_note(request.override)
             staged = staging.file(request.output.name)
-            combined = CombinedDocxSink(staged, writer, sample.title, sample.author, language, note)
+            combined: Sink = CombinedDocxSink(
+                staged, DocxWriter(request.layout), sample.title, sample.author, language, note
+            )
+            return MovedOnCommit(combined, staged, request.output)
+        case OutputKind.PDF:
+            from desktop.core.writers.pdf import PdfWriter  # ReportLab loads only for PDF runs
+
+            staged = staging.file(request.output.name)
+            combined = CombinedPdfSink(
+                staged, PdfWriter(request.layout), sample.title, sample.author, language, note
+            )
             return MovedOnCommit(combined, staged, request.output)
         case OutputKind.CSV:
             staged = staging.file(request.output.name)
             return MovedOnCommit(MailPlatformCsvSink(staged), staged, request.output)
-        case OutputKind.DOCX_EACH | OutputKind.EML:
+        case OutputKind.DOCX_EACH | OutputKind.PDF_EACH | OutputKind.EML:
             namer = output_namer(
                 request.name_pattern,
                 request.kind,
@@ -202,10 +216,17 @@ def _open_sink(request: MergeRequest, template_id: str, staging: RunStaging) -> 
                 return FilePerRecipientSink(
                     request.output, namer, eml_writer(sender.name, sender.email), letters
                 )
-            return FilePerRecipientSink(
-                request.output, namer, lambda _row, doc: writer.to_bytes(doc), letters
-            )
+            each = _file_writer(request.kind, request.layout)
+            return FilePerRecipientSink(request.output, namer, lambda _row, doc: each.to_bytes(doc), letters)
     raise ValueError(f"unknown output {request.kind!r}")
+
+
+def _file_writer(kind: OutputKind, layout: DocxLayout | None) -> DocxWriter | PdfWriter:
+    if kind is OutputKind.PDF_EACH:
+        from desktop.core.writers.pdf import PdfWriter  # ReportLab loads only for PDF runs
+
+        return PdfWriter(layout)
+    return DocxWriter(layout)
 
 
 def output_namer(
