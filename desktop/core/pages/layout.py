@@ -84,16 +84,30 @@ class PageLayout:
         count = len(placed_pages)
         header = _header_text(document)
         pages = []
+        sources = flow.sources
+        left = self.left
         for number, placed in enumerate(placed_pages, start=1):
             offset = self.top + (self._later_offset if number > 1 else 0.0)
-            lines: list[Line] = []
+            lines: list[Line] = self._header(header, number, count) if number > 1 else []
             rules: list[Rule] = []
             images: list[ImageBox] = []
-            if number > 1:
-                lines.extend(self._header(header, number, count))
-            for index, top in placed:
-                block, line_index = flow.sources[index]
-                self._draw(block, line_index, offset + top, lines, rules, images)
+            for index, top in placed:  # the hot loop of a merge: one turn a line of every letter
+                block, line_index = sources[index]
+                style = block.style
+                top += offset
+                if block.image is not None:
+                    images.append(ImageBox(left, top, *block.image))
+                    continue
+                baseline = top + style.ascent
+                lines.append(
+                    Line(left + style.indent, baseline, style.size, style.color, block.lines[line_index])
+                )
+                if block.bullet and line_index == 0:
+                    bullet = (Piece(BULLET, Face.REGULAR, 0.0),)
+                    lines.append(Line(left, baseline, style.size, style.color, bullet))
+                if style.rule_below and line_index == len(block.lines) - 1:
+                    y = top + style.leading + styles.RULE_GAP
+                    rules.append(Rule(left, left + self.text_width, y, styles.RULE_WIDTH, styles.ACCENT))
             pages.append(
                 Page(number, count, self.width, self.height, tuple(lines), tuple(rules), tuple(images))
             )
@@ -153,31 +167,7 @@ class PageLayout:
             lines = self._broken[key] = break_lines(runs, style.bold, style.size, width, self._measure)
         return _Block(style, lines, bullet)
 
-    # --- drawing ----------------------------------------------------------------------------
-
-    def _draw(
-        self,
-        block: _Block,
-        line_index: int,
-        top: float,
-        lines: list[Line],
-        rules: list[Rule],
-        images: list[ImageBox],
-    ) -> None:
-        style = block.style
-        if block.image is not None:
-            width, height = block.image
-            images.append(ImageBox(self.left, top, width, height))
-            return
-        baseline = top + style.size * styles.ASCENT_EM * style.line_spacing
-        x = self.left + style.indent
-        lines.append(Line(x, baseline, style.size, style.color, block.lines[line_index]))
-        if block.bullet and line_index == 0:
-            bullet = (Piece(BULLET, Face.REGULAR, 0.0),)
-            lines.append(Line(self.left, baseline, style.size, style.color, bullet))
-        if style.rule_below and line_index == len(block.lines) - 1:
-            y = top + style.leading + styles.RULE_GAP
-            rules.append(Rule(self.left, self.left + self.text_width, y, styles.RULE_WIDTH, styles.ACCENT))
+    # --- the continuation header ----------------------------------------------------------
 
     def _header(self, left_text: str, number: int, count: int) -> list[Line]:
         style = styles.HEADER

@@ -25,20 +25,74 @@ _SPACES = str.maketrans({"\t": " ", "\r": " ", "\u00a0": "\u00a0", "\u2028": LIN
 def break_lines(
     runs: Runs, bold: bool, size: float, width: float, measure: Measure
 ) -> tuple[LinePieces, ...]:
-    """The lines of one block; `bold` makes every run bold (a subject, a heading)."""
+    """The lines of one block; `bold` makes every run bold (a subject, a heading).
+
+    One loop with its state in local variables: a merge breaks every letter's personal
+    paragraphs anew, so this runs for thousands of paragraphs a run."""
+    short = _short_lines(runs, bold, size, width, measure)
+    if short is not None:
+        return short
     lines: list[LinePieces] = []
-    builder = _LineBuilder(size, width, measure)
+    faces: list[Face] = []  # the line in progress: each piece's face, text and start
+    texts: list[str] = []
+    starts: list[float] = []
+    x = 0.0
+    spaces: dict[Face, float] = {}
     for word in _words(runs, bold):
         if word is None:
-            lines.append(builder.finish())
+            lines.append(_line(faces, texts, starts))
+            faces, texts, starts, x = [], [], [], 0.0
             continue
-        for part in _fitting_parts(word, size, width, measure):
-            if not builder.add(part):
-                lines.append(builder.finish())
-                builder.add(part)
-    if not builder.empty or not lines:
-        lines.append(builder.finish())
+        for part, widths, part_width in _fitting_parts(word, size, width, measure):
+            first_face = part[0][0]
+            space = 0.0
+            if faces:
+                space = spaces.get(first_face, -1.0)
+                if space < 0:
+                    space = spaces[first_face] = measure(" ", first_face, size)
+                if x + space + part_width > width:  # the word starts the next line
+                    lines.append(_line(faces, texts, starts))
+                    faces, texts, starts, x, space = [], [], [], 0.0, 0.0
+            for i, (face, text) in enumerate(part):
+                if i == 0 and faces:
+                    text = " " + text
+                if faces and faces[-1] == face:
+                    texts[-1] += text
+                else:
+                    faces.append(face)
+                    texts.append(text)
+                    starts.append(x)
+                x += widths[i] + (space if i == 0 else 0.0)
+    if faces or not lines:
+        lines.append(_line(faces, texts, starts))
     return tuple(lines)
+
+
+_NOT_SHORT = ("  ", "\t", "\r", "\u2028")
+
+
+def _short_lines(
+    runs: Runs, bold: bool, size: float, width: float, measure: Measure
+) -> tuple[LinePieces, ...] | None:
+    """The lines of one run whose every line fits as it stands (a name, a salutation, an
+    address), without splitting it into words; None when the text needs the full breaker."""
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    text = run.text
+    if any(mark in text for mark in _NOT_SHORT):
+        return None
+    face = Face.of(run.strong or bold, run.emphasis)
+    lines = []
+    for line in text.split(LINE_BREAK):
+        if not line or line[0] == " " or line[-1] == " " or measure(line, face, size) > width:
+            return None
+        lines.append((Piece(line, face, 0.0),))
+    return tuple(lines)
+
+
+def _line(faces: list[Face], texts: list[str], starts: list[float]) -> LinePieces:
+    return tuple(map(Piece, texts, faces, starts))
 
 
 def _words(runs: Runs, bold: bool) -> list[Word | None]:
@@ -61,7 +115,7 @@ def _words(runs: Runs, bold: bool) -> list[Word | None]:
                     continue
                 if current is None:
                     current = [(face, piece)]
-                elif current[-1][0] is face:
+                elif current[-1][0] == face:
                     current[-1] = (face, current[-1][1] + piece)
                 else:
                     current.append((face, piece))
@@ -70,19 +124,24 @@ def _words(runs: Runs, bold: bool) -> list[Word | None]:
     return words
 
 
-def _fitting_parts(word: Word, size: float, width: float, measure: Measure) -> list[tuple[Word, float]]:
-    """The word with its width; cut into parts that each fit when it is wider than a line."""
-    total = sum(measure(text, face, size) for face, text in word)
+Part = tuple[Word, list[float], float]
+"""A word (or the piece of one that fits a line), the width of each of its pieces, and in all."""
+
+
+def _fitting_parts(word: Word, size: float, width: float, measure: Measure) -> list[Part]:
+    """The word with its widths; cut into parts that each fit when it is wider than a line."""
+    widths = [measure(text, face, size) for face, text in word]
+    total = sum(widths)
     if total <= width:
-        return [(word, total)]
-    parts: list[tuple[Word, float]] = []
+        return [(word, widths, total)]
+    parts: list[Part] = []
     part: Word = []
     used = 0.0
     for face, text in word:
         for char in text:
             w = measure(char, face, size)
             if part and used + w > width:
-                parts.append((part, used))
+                parts.append(_measured(part, size, measure))
                 part, used = [], 0.0
             if part and part[-1][0] is face:
                 part[-1] = (face, part[-1][1] + char)
@@ -90,47 +149,10 @@ def _fitting_parts(word: Word, size: float, width: float, measure: Measure) -> l
                 part.append((face, char))
             used += w
     if part:
-        parts.append((part, used))
+        parts.append(_measured(part, size, measure))
     return parts
 
 
-class _LineBuilder:
-    """One line in progress: parallel lists of each piece's face, text and start."""
-
-    def __init__(self, size: float, width: float, measure: Measure):
-        self._size = size
-        self._width = width
-        self._measure = measure
-        self._faces: list[Face] = []
-        self._texts: list[str] = []
-        self._starts: list[float] = []
-        self._x = 0.0
-
-    @property
-    def empty(self) -> bool:
-        return not self._faces
-
-    def add(self, part: tuple[Word, float]) -> bool:
-        """Append a word if it fits (an empty line takes any word); False when it does not."""
-        word, word_width = part
-        space = self._measure(" ", word[0][0], self._size) if self._faces else 0.0
-        if self._faces and self._x + space + word_width > self._width:
-            return False
-        x = self._x  # where this word's space, if any, begins
-        for i, (face, text) in enumerate(word):
-            lead = " " if i == 0 and self._faces else ""
-            if self._faces and self._faces[-1] is face:
-                self._texts[-1] += lead + text
-            else:
-                self._faces.append(face)
-                self._texts.append(lead + text)
-                self._starts.append(x)
-            x += (space if lead else 0.0) + self._measure(text, face, self._size)
-        self._x = x
-        return True
-
-    def finish(self) -> LinePieces:
-        line = tuple(Piece(t, f, x) for f, t, x in zip(self._faces, self._texts, self._starts, strict=True))
-        self._faces, self._texts, self._starts = [], [], []
-        self._x = 0.0
-        return line
+def _measured(word: Word, size: float, measure: Measure) -> Part:
+    widths = [measure(text, face, size) for face, text in word]
+    return word, widths, sum(widths)

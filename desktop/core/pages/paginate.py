@@ -12,11 +12,10 @@ a page holds no allowed break at all (a chain longer than a page), it ends where
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class FlowLine:
+class FlowLine(NamedTuple):
     height: float
     gap_before: float
     """Space above the line, dropped at the top of a page."""

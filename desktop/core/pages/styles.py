@@ -45,6 +45,11 @@ class BlockStyle:
     def leading(self) -> float:
         return self.size * LINE_HEIGHT_EM * self.line_spacing
 
+    @property
+    def ascent(self) -> float:
+        """From the top of a line to its baseline."""
+        return self.size * ASCENT_EM * self.line_spacing
+
 
 BODY = BlockStyle()
 LETTERHEAD = BlockStyle(size=17.0, after=2.0, bold=True, color=ACCENT, keep_with_next=True)

@@ -30,7 +30,7 @@ from desktop import __version__
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document
 from desktop.core.pages import LaidOutLetter, Page, PageLayout
-from desktop.core.pages.model import Face
+from desktop.core.pages.model import Face, Piece
 from desktop.core.writers.docx import DocxLayout, override_note
 from desktop.core.writers.docx_parts import PageSetup
 from desktop.core.writers.pdf_fonts import ReportLabMetrics, font_names
@@ -163,6 +163,10 @@ class _PdfCanvas:
             canvas.setKeywords(note)
         self._canvas = canvas
         self._segments: dict[tuple[Face, float, str], str] = {}
+        self._shows: dict[tuple[tuple[Piece, ...], float], str] = {}
+        """Each line's operators: the lines of a merged notice repeat from letter to letter."""
+        self._moves: dict[tuple[float, float, float], str] = {}
+        """Text positions by line: the letters of a run place their lines alike."""
         self._started = False
 
     def add(self, document: Document) -> None:
@@ -193,13 +197,26 @@ class _PdfCanvas:
             canvas.line(rule.x0, page.height - rule.y, rule.x1, page.height - rule.y)
         ops = ["BT"]
         color: tuple[float, float, float] | None = None
+        moves = self._moves
+        shows = self._shows
+        segment = self._segment
         for line in page.lines:
             if line.color != color:
                 color = line.color
                 ops.append(f"{fp_str(color[0])} {fp_str(color[1])} {fp_str(color[2])} rg")
-            ops.append(f"1 0 0 1 {fp_str(line.x)} {fp_str(page.height - line.baseline)} Tm")
-            for piece in line.pieces:  # each piece starts where the one before ended
-                ops.append(self._segment(piece.face, line.size, piece.text))
+            move = moves.get((line.x, line.baseline, page.height))
+            if move is None:
+                y = page.height - line.baseline
+                move = f"1 0 0 1 {fp_str(line.x)} {fp_str(y)} Tm"
+                moves[(line.x, line.baseline, page.height)] = move
+            ops.append(move)
+            shown = shows.get((line.pieces, line.size))
+            if shown is None:  # each piece starts where the one before ended
+                shown = " ".join(segment(piece.face, line.size, piece.text) for piece in line.pieces)
+                if len(shows) > 20_000:
+                    shows.clear()
+                shows[(line.pieces, line.size)] = shown
+            ops.append(shown)
         ops.append("ET")
         canvas.addLiteral("\n".join(ops))
 
