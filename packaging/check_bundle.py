@@ -8,7 +8,9 @@ with a fresh home and nothing of the checkout on its paths, and must:
 2. render the RRSP example to DOCX and text exactly as the source install does, and a
    letter whose follow-up date steps over Christmas and Boxing Day in Ontario (so the
    holiday tables are in the bundle, not only the code);
-3. render through a shared template, which runs in a worker process;
+3. render the RRSP example to PDF with the same text as the source install's, its fonts
+   inside the bundle, and ReportLab's C helper with it;
+   render through a shared template, which runs in a worker process;
 4. check a letter with a rule only the language model can apply (spaCy and the model load),
    and find its misspelling (Harper's dictionaries are in the bundle);
 5. open its window offscreen on the example and quit cleanly (`--startup-check`).
@@ -76,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             for check in (
                 check_version,
                 check_rendering,
+                check_pdf,
                 check_shared_template,
                 check_language,
                 check_window,
@@ -178,6 +181,31 @@ def check_rendering(bundled: Bundled) -> str:
         f"render: the RRSP letter ({words} words) and a Christmas follow-up ({HOLIDAY_FOLLOW_UP}) "
         "match the source install in DOCX and text"
     )
+
+
+def check_pdf(bundled: Bundled) -> str:
+    ours = bundled.scratch / "rrsp-bundle.pdf"
+    reference = bundled.scratch / "rrsp-source.pdf"
+    bundled.run("render", bundled.example, "-o", ours, "--no-settings")
+    with contextlib.redirect_stdout(io.StringIO()):
+        if source_amends(["render", str(bundled.example), "-o", str(reference), "--no-settings"]) != 0:
+            raise CheckFailed("the source install could not render the RRSP letter to PDF")
+    data = ours.read_bytes()
+    if not data.startswith(b"%PDF-") or b"+Carlito" not in data:
+        raise CheckFailed("the bundle's PDF is not a PDF with Carlito embedded")
+    if not list(bundled.program.parent.rglob("_rl_accel*")):
+        raise CheckFailed("ReportLab's C helper (_rl_accel) is not in the bundle")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return f"render: the RRSP letter to PDF ({len(data):,} bytes; pdftotext missing, text not compared)"
+    texts = [
+        subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        for pdf in (ours, reference)
+    ]
+    if texts[0] != texts[1]:
+        raise CheckFailed("the bundle's PDF reads differently from the source install's")
+    pages = texts[0].count("\f")
+    return f"render: the RRSP letter to PDF, {pages} page(s), the same text as the source install's"
 
 
 SHARED_TEMPLATE = """{#-
