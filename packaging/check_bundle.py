@@ -195,6 +195,12 @@ def check_pdf(bundled: Bundled) -> str:
         raise CheckFailed("the bundle's PDF is not a PDF with Carlito embedded")
     if not list(bundled.program.parent.rglob("_rl_accel*")):
         raise CheckFailed("ReportLab's C helper (_rl_accel) is not in the bundle")
+    logo = bundled.scratch / "logo.png"  # Pillow reads it: its trimmed build must still know PNG
+    shutil.copy2(ROOT / "resources" / "icons" / "amends-64.png", logo)
+    with_logo = bundled.scratch / "rrsp-logo.pdf"
+    bundled.run("render", bundled.example, "-o", with_logo, "--no-settings", "--logo", logo)
+    if b"/Subtype /Image" not in with_logo.read_bytes():
+        raise CheckFailed("the bundle's PDF with --logo has no image in it")
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         return f"render: the RRSP letter to PDF ({len(data):,} bytes; pdftotext missing, text not compared)"
@@ -205,7 +211,10 @@ def check_pdf(bundled: Bundled) -> str:
     if texts[0] != texts[1]:
         raise CheckFailed("the bundle's PDF reads differently from the source install's")
     pages = texts[0].count("\f")
-    return f"render: the RRSP letter to PDF, {pages} page(s), the same text as the source install's"
+    return (
+        f"render: the RRSP letter to PDF, {pages} page(s), the same text as the source install's; "
+        "with a PNG logo too"
+    )
 
 
 SHARED_TEMPLATE = """{#-
