@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.history = history
         self._reload_defaults = reload_defaults
         self.session = DraftSession(self)
-        self.form, self.preview, self.recipients = FormPanel(), PreviewPane(), RecipientsPanel()
+        self.form, self.recipients = FormPanel(), RecipientsPanel()
+        self.preview = PreviewPane(lambda: self.exports.layout)  # paper, margins, logo: as exported
         self.checker_panel, self.readiness = CheckerPanel(), ReadinessBanner()
         lookup = self._earlier_apologies if history else None
         self.updater = LetterUpdater(
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
         folders are read at start."""
         if self._reload_defaults is not None:
             self.files.new_draft_factory, self.exports.layout = self._reload_defaults()
+            self.preview.pages.refresh()  # new paper or margins: the pages as they will print
         self.statusBar().showMessage(
             "Settings saved: new drafts and exports use them now; new template and rule folders "
             "take effect the next time Amends starts",

@@ -43,11 +43,13 @@ def build_menus(window: MainWindow) -> None:
     _action(edit_menu, "Personal &Settings…", panels.open_settings, "Ctrl+,")
 
     view_menu = window.menuBar().addMenu("&View")
-    _action(view_menu, "&Formatted Letter", lambda: window.preview.setCurrentIndex(0), "Ctrl+1")
-    _action(view_menu, "&Plain Text", lambda: window.preview.setCurrentIndex(1), "Ctrl+2")
+    preview = window.preview
+    _action(view_menu, "&Formatted Letter", lambda: preview.setCurrentWidget(preview.html_view()), "Ctrl+1")
+    _action(view_menu, "&Plain Text", lambda: preview.setCurrentWidget(preview.plain_view()), "Ctrl+2")
     _action(view_menu, "&Form", lambda: window.show_left(window.form), "Ctrl+3")
     _action(view_menu, "&Recipients", lambda: window.show_left(window.recipients), "Ctrl+4")
     _action(view_menu, "&History and Follow-ups", panels.show_history, "Ctrl+5")
+    _action(view_menu, "Pa&ges as Printed", lambda: preview.setCurrentWidget(preview.pages), "Ctrl+6")
 
     help_menu = window.menuBar().addMenu("&Help")
     _action(help_menu, "&About Amends", lambda: dialogs.show_about(window, window.about_text()))

@@ -1,11 +1,12 @@
-"""The letter as it will be sent, formatted or as plain text, updated without jumping.
+"""The letter as it will be sent, formatted, as plain text or on paper, updated without jumping.
 
-The HTML and the text both come from the core's writers, the same ones the exports use,
-so what the preview shows is what leaves Amends.
+The HTML, the text and the pages all come from the core's writers, the same ones the exports
+use, so what the preview shows is what leaves Amends.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtGui import QColor, QPalette
@@ -13,15 +14,21 @@ from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
 from desktop.core.document import Document
 from desktop.core.merge_fields import MARK_END, MARK_START
+from desktop.core.writers.docx import DocxLayout
 from desktop.core.writers.html import to_html_page
 from desktop.core.writers.plain import to_text
+from desktop.gui.paged_view import PagedView
 
 MERGED_STYLE = "background-color:#fff0a8"
 """A recipient's own values, merged into the writer's text, stand out on the paper."""
 
 
 class PreviewPane(QTabWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self, layout_source: Callable[[], DocxLayout | None] = lambda: None, parent: QWidget | None = None
+    ):
+        """`layout_source`: the paper, margins and logo the letter prints with, asked each time
+        the pages are laid out (settings can change them while the window is open)."""
         super().__init__(parent)
         self._letter = QTextBrowser()
         self._letter.setAccessibleName("Letter preview")
@@ -29,8 +36,10 @@ class PreviewPane(QTabWidget):
         _as_paper(self._letter)
         self._plain = QPlainTextEdit(readOnly=True)
         self._plain.setAccessibleName("Plain text preview")
+        self.pages = PagedView(layout_source)
         self.addTab(self._letter, "&Letter")
         self.addTab(self._plain, "Plain &text")
+        self.addTab(self.pages, "&Pages")
         self.setAccessibleName("Preview")
         self._text = ""
 
@@ -45,17 +54,22 @@ class PreviewPane(QTabWidget):
         text = marked.replace(MARK_START, "").replace(MARK_END, "")
         _replace_keeping_scroll(self._letter, lambda: self._letter.setHtml(html))
         _replace_keeping_scroll(self._plain, lambda: self._plain.setPlainText(text))
+        self.pages.show_document(document)
 
     def show_problem(self, title: str, detail: str) -> None:
         self._text = ""
         self._letter.setHtml(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
         self._plain.setPlainText(f"{title}\n\n{detail}")
+        self.pages.show_nothing()
 
     def plain_text(self) -> str:
         return self._plain.toPlainText()
 
     def html_view(self) -> QTextBrowser:
         return self._letter
+
+    def plain_view(self) -> QPlainTextEdit:
+        return self._plain
 
 
 def _as_paper(view: QTextBrowser) -> None:
