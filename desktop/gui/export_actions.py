@@ -1,4 +1,4 @@
-"""Every way a letter leaves the window: DOCX, e-mail draft, the clipboard, a notice run.
+"""Every way a letter leaves the window: DOCX, PDF, e-mail draft, the clipboard, a notice run.
 
 Each one asks the core's pipeline for a fresh verdict first. A letter that is not ready
 stops at "Not ready to send"; one sent anyway carries the writer's reason into the file
@@ -88,6 +88,14 @@ class ExportActions(QObject):
             DocxWriter(self.layout).write(document, path)
 
         return self._export_letter("Export letter", ".docx", "Word documents (*.docx)", "docx", write)
+
+    def export_pdf(self) -> Path | None:
+        def write(document: Document, path: Path) -> None:
+            from desktop.core.writers.pdf import PdfWriter  # ReportLab loads when a PDF is asked for
+
+            PdfWriter(self.layout).write(document, path)
+
+        return self._export_letter("Export letter as PDF", ".pdf", "PDF documents (*.pdf)", "pdf", write)
 
     def export_eml(self) -> Path | None:
         def write(document: Document, path: Path) -> None:

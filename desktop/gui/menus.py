@@ -27,6 +27,7 @@ def build_menus(window: MainWindow) -> None:
     _action(file_menu, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
     file_menu.addSeparator()
     _action(file_menu, "&Export Letter as DOCX…", exports.export_docx, "Ctrl+E")
+    _action(file_menu, "Export Letter as &PDF…", exports.export_pdf, "Ctrl+Shift+P")
     _action(file_menu, "Export as E-&mail Draft…", exports.export_eml, "Ctrl+Alt+E")
     window.export_notice_action = _action(file_menu, "Export &Notice…", window.export_notice, "Ctrl+Shift+E")
     file_menu.addSeparator()

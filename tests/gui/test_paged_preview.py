@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop import paths
 from desktop.core.writers.pdf import PdfWriter
+from desktop.gui import dialogs
 from desktop.gui.settings import SettingsDialog
 from tests.helpers.pdf_tools import pdf_pages_text
 from tests.helpers.readback import words_of_text
@@ -45,9 +46,7 @@ def test_view_pages_shows_the_letter_on_the_pages_the_pdf_prints(qtbot, tmp_path
     assert inked > 200  # text is painted on the page, not a blank sheet
 
 
-def test_a_longer_letter_grows_pages_with_a_continuation_header_as_one_types(
-    qtbot, tmp_path, monkeypatch
-):
+def test_a_longer_letter_grows_pages_with_a_continuation_header_as_one_types(qtbot, tmp_path, monkeypatch):
     window = open_window(qtbot, tmp_path, monkeypatch)
     window.files.open_path(RRSP, example=True)
     window.updater.update_now()
@@ -105,3 +104,23 @@ def test_the_pages_follow_the_paper_chosen_in_settings(qtbot, tmp_path, monkeypa
         dialog.accept()
     a4 = window.preview.pages.canvas.pages[0]
     assert (round(a4.width), round(a4.height)) == (595, 842)
+
+
+def test_file_export_letter_as_pdf_writes_the_pages_shown_and_records_it(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot, tmp_path, monkeypatch)
+    window.files.open_path(RRSP, example=True)
+    window.updater.update_now()
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: tmp_path / "tremblay")
+    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
+    field = window.form.findChild(QLineEdit, "recipient.name")
+    window.form.focus_field("recipient.name")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is field)
+    shortcut = menu_action(window, "Export Letter as &PDF…").shortcut()[0]
+    qtbot.keyClick(QApplication.focusWidget(), shortcut.key(), shortcut.keyboardModifiers())
+    pdf = tmp_path / "tremblay.pdf"
+    assert pdf.is_file()
+    shown = window.preview.pages.pages
+    assert [page_words(page) for page in shown] == [words_of_text(text) for text in pdf_pages_text(pdf)]
+    (entry,) = window.history.search("Tremblay")
+    assert entry.output == pdf and entry.channel == "pdf"
