@@ -110,6 +110,8 @@ CHANNEL_TEXTS = {
     "clipboard": "Copied to the clipboard",
     "notice:docx": "Notice run (one DOCX)",
     "notice:docx-each": "Notice run (per-recipient DOCX)",
+    "notice:pdf": "Notice run (one PDF)",
+    "notice:pdf-each": "Notice run (per-recipient PDF)",
     "notice:eml": "Notice run (e-mail drafts)",
     "notice:csv": "Notice run (CSV for a mail platform)",
 }

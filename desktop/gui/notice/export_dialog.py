@@ -58,19 +58,29 @@ KINDS = (
     (OutputKind.DOCX_EACH, "One DOCX &per recipient", "A folder of letters, named by the pattern below."),
     (OutputKind.EML, "&E-mail drafts (.eml)", "A folder of drafts to open in a mail program and send."),
     (OutputKind.CSV, "&CSV for a mail platform", "Address, subject and message bodies, one row each."),
+    (OutputKind.PDF, "One PD&F for print", "Every letter in one PDF, each on a new page."),
+    (OutputKind.PDF_EACH, "One PDF pe&r recipient", "A folder of PDF letters, named by the pattern below."),
 )
 _DEFAULT_NAMES = {
     OutputKind.DOCX: "{stem}-letters.docx",
     OutputKind.DOCX_EACH: "{stem}-letters",
     OutputKind.EML: "{stem}-emails",
     OutputKind.CSV: "{stem}-mail-platform.csv",
+    OutputKind.PDF: "{stem}-letters.pdf",
+    OutputKind.PDF_EACH: "{stem}-letters-pdf",
 }
-_FILTERS = {OutputKind.DOCX: "Word documents (*.docx)", OutputKind.CSV: "CSV files (*.csv)"}
+_FILTERS = {
+    OutputKind.DOCX: "Word documents (*.docx)",
+    OutputKind.PDF: "PDF documents (*.pdf)",
+    OutputKind.CSV: "CSV files (*.csv)",
+}
 _FOR = {
     OutputKind.DOCX: "a print document",
     OutputKind.DOCX_EACH: "letter files",
     OutputKind.EML: "e-mail drafts",
     OutputKind.CSV: "a mail platform",
+    OutputKind.PDF: "a print PDF",
+    OutputKind.PDF_EACH: "PDF letter files",
 }
 """How a message names each output: "2 row(s) have errors for e-mail drafts"."""
 
