@@ -82,7 +82,7 @@ class PageLayout:
         later_height = self.text_height - self._later_offset
         placed_pages = paginate(flow.lines, self.text_height, later_height)
         count = len(placed_pages)
-        header = _header_text(document)
+        header = header_text(document)
         pages = []
         sources = flow.sources
         left = self.left
@@ -226,7 +226,7 @@ def _ends(style: styles.BlockStyle) -> styles.BlockStyle:
 _GREETINGS = frozenset({"dear", "hello", "hi", "hey", "greetings"})
 
 
-def _header_text(document: Document) -> str:
+def header_text(document: Document) -> str:
     """ "Ms Amira Haddad, 4 December 2026": who the letter is for, and its date."""
     recipient = ""
     date = ""

@@ -1,15 +1,22 @@
 """DOCX files from documents: one letter, one file per recipient, or one combined print file.
 
 The package's fixed parts (styles, bullets, settings, logo) are prepared once by a
-`DocxWriter` and reused for every letter; only word/document.xml changes. A combined file
-streams its document.xml into the ZIP letter by letter, so memory stays flat for any number
-of letters. Files are written to a temporary name and renamed when complete.
+`DocxWriter` and reused for every letter; only word/document.xml and the letters' headers
+change. Each letter is a section of its own: it starts on a new page, numbers its pages from
+1, and carries a continuation header on its pages 2 and after ("recipient, date ... Page N
+of M"), the header the PDF prints. M is the letter's page count from the page layout the PDF
+uses (desktop/core/pages): Word recomputes it, LibreOffice shows it as written.
+
+A combined file streams its document.xml into the ZIP letter by letter, and its header parts
+into a temporary file, copied into the ZIP at the end, so memory stays flat for any number of
+letters. Files are written to a temporary name and renamed when complete.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +26,15 @@ from typing import IO, Literal
 from desktop import __version__
 from desktop.core.atomic import atomic_write
 from desktop.core.document import Document
+from desktop.core.pages import styles as paper
+from desktop.core.pages.layout import HEADER_GAP, HEADER_MIN_TOP, PageLayout, header_text
 from desktop.core.writers import docx_parts as parts
 from desktop.core.writers import zip_package
-from desktop.core.writers.wordml import BodyWriter, Logo
+from desktop.core.writers.wordml import BodyWriter, Logo, with_section
 
 _EMU_PER_MM = 36000
+_EMU_PER_PT = 12700
+_PT_PER_MM = 72 / 25.4
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ class DocxWriter:
         if self.layout.logo is not None:
             self._load_logo(self.layout.logo)
         self._prepared: dict[tuple[str, str, str, str], list[zip_package.PreparedPart]] = {}
+        self._page_layouts: dict[parts.PageSetup, PageLayout] = {}
 
     def _load_logo(self, path: Path) -> None:
         from docx.image.image import Image  # python-docx pulls in lxml: only a letter with a logo pays
@@ -75,12 +87,18 @@ class DocxWriter:
             target.write(data)
 
     def to_bytes(self, document: Document) -> bytes:
-        body = BodyWriter(self._logo).letter(document.blocks)
         language = self._language(document)
-        xml = parts.document_head() + body + parts.document_tail(self.page_for(language))
+        page = self.page_for(language)
+        body = BodyWriter(self._logo, page.text_width_twips()).letter(document.blocks)
+        xml = parts.document_head() + body + parts.document_tail(page, self.section_headers(page, 1))
         fixed = self._prepared_parts(document.title, document.author, language, _override_note(document))
+        header = self.header_xml(document, page)
         return zip_package.build(
-            [*fixed, zip_package.prepare("word/document.xml", xml.encode("utf-8"), level=1)]
+            [
+                *fixed,
+                zip_package.prepare("word/document.xml", xml.encode("utf-8"), level=1),
+                zip_package.prepare(parts.header_part(1), header, level=1),
+            ]
         )
 
     def combined(
@@ -94,19 +112,50 @@ class DocxWriter:
     def page_for(self, language: str) -> parts.PageSetup:
         return self.layout.page or parts.PageSetup.for_locale(language)
 
+    def page_count(self, document: Document, page: parts.PageSetup) -> int:
+        """The letter's pages as the PDF lays them out on `page`."""
+        layout = self._page_layouts.get(page)
+        if layout is None:
+            from desktop.core.writers.pdf_fonts import ReportLabMetrics, font_names  # ReportLab when needed
+
+            logo = None
+            if self._logo is not None:
+                logo = (self._logo.width_emu / _EMU_PER_PT, self._logo.height_emu / _EMU_PER_PT)
+            layout = self._page_layouts[page] = PageLayout(page, ReportLabMetrics(font_names()), logo)
+        return len(layout.lay_out(document).pages)
+
+    def header_xml(self, document: Document, page: parts.PageSetup) -> bytes:
+        """The letter's continuation header part."""
+        count = self.page_count(document, page)
+        return parts.header_xml(header_text(document), count, page.text_width_twips()).encode("utf-8")
+
+    @staticmethod
+    def section_headers(page: parts.PageSetup, number: int) -> parts.SectionHeaders:
+        """The headers of the `number`th letter, placed in the top margin where the PDF puts them."""
+        top = page.margins_mm[0] * _PT_PER_MM
+        distance = max(top - HEADER_GAP - paper.HEADER.leading, HEADER_MIN_TOP)
+        return parts.SectionHeaders(parts.header_id(number), round(distance * 20))
+
     def _language(self, document: Document) -> str:
         return self.layout.language or document.metadata.get("language", "") or "en-GB"
+
+    def _listing_parts(self, headers: int) -> list[tuple[str, bytes, bool]]:
+        """The parts that name the letters' header parts: content types and relationships."""
+        media_name = self._media[0] if self._media else None
+        extension = media_name.rsplit(".", 1)[1] if media_name else None
+        return [
+            ("[Content_Types].xml", parts.content_types(extension, headers).encode("utf-8"), True),
+            ("word/_rels/document.xml.rels", parts.document_rels(media_name, headers).encode("utf-8"), True),
+        ]
 
     def _fixed_parts(
         self, title: str, author: str, language: str, note: str = ""
     ) -> list[tuple[str, bytes, bool]]:
-        """(name, content, compress) of every part but word/document.xml."""
-        media_name = self._media[0] if self._media else None
-        extension = media_name.rsplit(".", 1)[1] if media_name else None
+        """(name, content, compress) of every part but word/document.xml, the listings and
+        the letters' headers."""
         fixed = [
-            ("[Content_Types].xml", parts.content_types(extension).encode("utf-8"), True),
             ("_rels/.rels", parts.PACKAGE_RELS.encode("utf-8"), True),
-            ("word/_rels/document.xml.rels", parts.document_rels(media_name).encode("utf-8"), True),
+            (parts.FIRST_PAGE_HEADER_PART, parts.EMPTY_HEADER_XML.encode("utf-8"), True),
             ("word/styles.xml", parts.styles_xml(language).encode("utf-8"), True),
             ("word/numbering.xml", parts.NUMBERING_XML.encode("utf-8"), True),
             ("word/settings.xml", parts.SETTINGS_XML.encode("utf-8"), True),
@@ -132,13 +181,21 @@ class DocxWriter:
                 self._prepared.clear()
             self._prepared[key] = [
                 zip_package.prepare(name, content, compress)
-                for name, content, compress in self._fixed_parts(title, author, language, note)
+                for name, content, compress in (
+                    *self._listing_parts(1),
+                    *self._fixed_parts(title, author, language, note),
+                )
             ]
         return self._prepared[key]
 
 
 class CombinedDocx:
-    """Context manager: `add()` each letter; the file appears only if the block completes."""
+    """Context manager: `add()` each letter; the file appears only if the block completes.
+
+    Each letter is written when the next one arrives (or at the end): only then is it known
+    whether its section ends in its last paragraph or, for the last letter, in the body's
+    closing section properties. Its header goes to a temporary file meanwhile, since the ZIP
+    takes no other part while document.xml is open."""
 
     def __init__(
         self, writer: DocxWriter, target: Path, title: str, author: str, language: str, note: str = ""
@@ -149,13 +206,17 @@ class CombinedDocx:
         self._title = title
         self._author = author
         self._language = language
-        self._body = BodyWriter(writer._logo)
+        self._page = writer.page_for(language)
+        self._body = BodyWriter(writer._logo, self._page.text_width_twips())
+        self._pending = ""
+        self._header_sizes: list[int] = []
         self.count = 0
 
     def __enter__(self) -> CombinedDocx:
         self._atomic = atomic_write(self._target)
         handle = self._atomic.__enter__()
         try:
+            self._headers = tempfile.TemporaryFile()
             self._archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
             for name, content, compress in self._writer._fixed_parts(
                 self._title, self._author, self._language, self._note
@@ -171,24 +232,43 @@ class CombinedDocx:
         return self
 
     def add(self, document: Document) -> None:
-        xml = self._body.letter(document.blocks, new_page=self.count > 0)
-        self._stream.write(xml.encode("utf-8"))
+        header = self._writer.header_xml(document, self._page)
+        xml = self._body.letter(document.blocks)
+        self._headers.write(header)
+        self._header_sizes.append(len(header))
+        if self.count:
+            section = self._page.section_xml(self._writer.section_headers(self._page, self.count))
+            self._stream.write(with_section(self._pending, section).encode("utf-8"))
+        self._pending = xml
         self.count += 1
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> Literal[False]:
         try:
-            if exc_type is None:
-                page = self._writer.page_for(self._language)
-                self._stream.write(parts.document_tail(page).encode("utf-8"))
-            self._stream.close()
-            self._archive.close()
+            try:
+                if exc_type is None:
+                    self._finish()
+                self._stream.close()
+                self._archive.close()
+            finally:
+                self._headers.close()
         except BaseException as failure:
             self._atomic.__exit__(type(failure), failure, failure.__traceback__)
             raise
         self._atomic.__exit__(exc_type, exc, tb)
         return False
+
+    def _finish(self) -> None:
+        """The last letter, the closing section properties, then the headers and listings."""
+        headers = self._writer.section_headers(self._page, self.count) if self.count else None
+        self._stream.write((self._pending + parts.document_tail(self._page, headers)).encode("utf-8"))
+        self._stream.close()
+        self._headers.seek(0)
+        for number, size in enumerate(self._header_sizes, start=1):
+            self._archive.writestr(parts.header_part(number), self._headers.read(size))
+        for name, content, _ in self._writer._listing_parts(self.count):
+            self._archive.writestr(name, content)
 
 
 def write_docx(

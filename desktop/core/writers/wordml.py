@@ -57,22 +57,49 @@ class Logo:
 
 
 class BodyWriter:
-    """Turns blocks into paragraphs; one instance per document, so drawing ids stay unique."""
+    """Turns blocks into paragraphs; one instance per document, so drawing ids stay unique.
 
-    def __init__(self, logo: Logo | None = None):
+    `text_width` (twips) is the width of the sign-off block: the last paragraph, the closing
+    and the signature go in one table row that cannot break across pages. Keep-with-next
+    alone does not hold in LibreOffice once a file has more than a few letters (tried with
+    7.4: from five letters on, the closing or the signature was left alone on a page); a row
+    that cannot split holds in LibreOffice and Word alike. The paragraphs inside keep their
+    named styles and their keep-with-next chain.
+    """
+
+    def __init__(self, logo: Logo | None = None, text_width: int = 9360):
         self._logo = logo
+        self._text_width = text_width
         self._drawing_id = 0
 
-    def letter(self, blocks: tuple[Block, ...], new_page: bool = False) -> str:
+    def letter(self, blocks: tuple[Block, ...]) -> str:
+        """The letter's paragraphs, ending in an empty hairline paragraph that can carry its
+        section's properties (`with_section`): in a file of several letters each is a section
+        of its own, so no page break is written here."""
         parts = [self._block(block) for block in blocks]
-        for i in range(1, len(parts)):
-            if isinstance(blocks[i], SignOff):  # never leave the signature alone on a new page
-                parts[i - 1] = _keep_with_next(parts[i - 1])
-        if new_page and parts:
-            parts[0] = parts[0].replace("</w:pPr>", "<w:pageBreakBefore/></w:pPr>", 1)
+        sign_off = next((i for i, block in enumerate(blocks) if isinstance(block, SignOff)), None)
+        if sign_off is not None and parts[sign_off]:
+            first = sign_off
+            if sign_off > 0 and _may_join_sign_off(blocks[sign_off - 1], parts[sign_off - 1]):
+                first = sign_off - 1  # never leave the signature alone on a new page
+                parts[first] = _keep_with_next(parts[first])
+            parts[first : sign_off + 1] = [self._unbreakable("".join(parts[first : sign_off + 1]))]
         if self._logo is not None and not any(isinstance(b, Letterhead) for b in blocks):
-            parts.insert(0, self._logo_paragraph(new_page))
+            parts.insert(0, self._logo_paragraph())
+        parts.append(_END_OF_LETTER)
         return "".join(parts)
+
+    def _unbreakable(self, paragraphs: str) -> str:
+        """`paragraphs` in a borderless one-cell table whose row cannot break across pages."""
+        width = self._text_width
+        return (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+            f"</w:tcPr>{paragraphs}</w:tc></w:tr></w:tbl>"
+        )
 
     def _block(self, block: Block) -> str:
         match block:
@@ -99,9 +126,8 @@ class BodyWriter:
                 return out + (_para("Signature", _lines(lines)) if lines else "")
         raise TypeError(f"no WordprocessingML for {block!r}")
 
-    def _logo_paragraph(self, new_page: bool) -> str:
-        page_break = "<w:pageBreakBefore/>" if new_page else ""
-        return f'<w:p><w:pPr><w:pStyle w:val="Letterhead"/>{page_break}</w:pPr>{self._logo_run()}</w:p>'
+    def _logo_paragraph(self) -> str:
+        return f'<w:p><w:pPr><w:pStyle w:val="Letterhead"/></w:pPr>{self._logo_run()}</w:p>'
 
     def _logo_run(self) -> str:
         logo = self._logo
@@ -124,12 +150,36 @@ class BodyWriter:
         )
 
 
+_END_OF_LETTER = (
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:before="0" w:after="0" w:line="20" '
+    'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+"""A 1 pt paragraph after the sign-off's table: a section ends in a paragraph, not a table."""
+
+_LONGEST_JOINED = 1200
+"""A last paragraph longer than this (in characters of XML, some eight lines) stays out of
+the sign-off's row, which must fit on one page; it is kept with the closing instead."""
+
+
+def _may_join_sign_off(block: Block, xml: str) -> bool:
+    return isinstance(block, Paragraph | BulletList | Heading) and len(xml) <= _LONGEST_JOINED
+
+
+def with_section(letter: str, section: str) -> str:
+    """`letter` ending its section: the section's properties (`<w:sectPr>`) go last in its
+    last paragraph's properties, as the schema orders them; a letter with no paragraph gets one."""
+    head, marker, tail = letter.rpartition("</w:pPr>")
+    if not marker:
+        return f"{letter}<w:p><w:pPr>{section}</w:pPr></w:p>"
+    return f"{head}{section}{marker}{tail}"
+
+
 def _keep_with_next(paragraphs: str) -> str:
     """Keep the last paragraph of `paragraphs` on the same page as what follows it.
 
-    Property order is fixed by the schema (pStyle, keepNext, ..., pageBreakBefore), and Word
-    rejects a file that breaks it, so the flag goes right before the closing tag, and this
-    runs before a page break is added.
+    Property order is fixed by the schema (pStyle, keepNext, ..., sectPr), and Word rejects a
+    file that breaks it, so the flag goes right before the closing tag, and this runs before
+    a section's properties are added.
     """
     head, marker, tail = paragraphs.rpartition("</w:pPr>")
     return f"{head}<w:keepNext/>{marker}{tail}" if marker else paragraphs
