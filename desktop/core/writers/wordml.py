@@ -80,9 +80,10 @@ class BodyWriter:
         sign_off = next((i for i, block in enumerate(blocks) if isinstance(block, SignOff)), None)
         if sign_off is not None and parts[sign_off]:
             first = sign_off
-            if sign_off > 0 and _may_join_sign_off(blocks[sign_off - 1], parts[sign_off - 1]):
-                first = sign_off - 1  # never leave the signature alone on a new page
-                parts[first] = _keep_with_next(parts[first])
+            if sign_off > 0:  # never leave the signature alone on a new page
+                parts[sign_off - 1] = _keep_with_next(parts[sign_off - 1])
+                if _may_join_sign_off(blocks[sign_off - 1], parts[sign_off - 1]):
+                    first = sign_off - 1
             parts[first : sign_off + 1] = [self._unbreakable("".join(parts[first : sign_off + 1]))]
         if self._logo is not None and not any(isinstance(b, Letterhead) for b in blocks):
             parts.insert(0, self._logo_paragraph())

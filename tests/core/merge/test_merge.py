@@ -105,7 +105,9 @@ def test_a_combined_docx_puts_each_letter_on_a_new_page(tmp_path, recipients):
     greetings = [p.text for p in document.paragraphs if p.style.name == "Salutation"]
     assert greetings[:2] == ["Dear Ada Lovelace,", "Dear Grace Hopper,"] and len(greetings) == 6
     xml = zipfile.ZipFile(result.output).read("word/document.xml").decode("utf-8")
-    assert xml.count("<w:pageBreakBefore/>") == 5
+    # each letter is a section of its own, starting a new page and numbering its pages from 1
+    assert xml.count('<w:type w:val="nextPage"/>') == 6
+    assert xml.count('<w:pgNumType w:start="1"/>') == 6
 
 
 def test_characters_a_document_cannot_hold_are_dropped_with_a_warning(tmp_path, recipients):
