@@ -134,6 +134,9 @@ def peak_memory_mb(kind: str, count: int, work: Path) -> tuple[float, float]:
 
 
 def main() -> None:
+    from desktop.core import places
+
+    places.use(paths.places())  # DOCX page counts measure text with the shipped fonts
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
