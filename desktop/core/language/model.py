@@ -7,6 +7,7 @@ word rules alone until the model is ready; the command line loads it before its 
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,6 +75,12 @@ def _load(path: Path) -> Language:
         from desktop.core.language import clauses
 
         clauses.register()
-        return spacy.load(path)
+        nlp = spacy.load(path)
     except (OSError, ValueError, ImportError) as error:
         raise ModelUnavailable(f"the language model in {path} could not be loaded: {error}") from error
+    # The model, spaCy and everything loaded before it live as long as the program. Left to
+    # the collector, every full collection walks them all: a pause of 100-300 ms holding the
+    # interpreter, which a window exporting a notice on another thread feels as a stall.
+    # Frozen, they are never walked again.
+    gc.freeze()
+    return nlp
