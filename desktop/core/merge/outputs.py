@@ -75,30 +75,18 @@ def letter_digest(document: Document) -> str:
     return sha256(to_text(document).encode("utf-8"))
 
 
-class CombinedDocxSink:
+class CombinedSink:
+    """One print file holding every letter: the DOCX or the PDF writer's combined file."""
+
     def __init__(
-        self, path: Path, writer: DocxWriter, title: str, author: str, language: str, note: str = ""
+        self,
+        path: Path,
+        writer: DocxWriter | PdfWriter,
+        title: str,
+        author: str,
+        language: str,
+        note: str = "",
     ):
-        self._path = path
-        self._file = writer.combined(path, title, author, language, note)
-        self._file.__enter__()
-
-    def add(self, row: RecipientRow, document: Document) -> tuple[str, str, str]:
-        self._file.add(document)
-        return self._path.name, letter_digest(document), "letter text"
-
-    def commit(self) -> None:
-        self._file.__exit__(None, None, None)
-
-    def abort(self) -> None:
-        failure = RuntimeError("merge stopped")
-        self._file.__exit__(RuntimeError, failure, None)
-
-
-class CombinedPdfSink:
-    """The PDF print file, as CombinedDocxSink is the DOCX one."""
-
-    def __init__(self, path: Path, writer: PdfWriter, title: str, author: str, language: str, note: str = ""):
         self._path = path
         self._file = writer.combined(path, title, author, language, note)
         self._file.__enter__()

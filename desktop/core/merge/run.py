@@ -21,8 +21,7 @@ from desktop.core.document import Document
 from desktop.core.merge.checks import list_errors
 from desktop.core.merge.manifest import ManifestWriter, manifest_path
 from desktop.core.merge.outputs import (
-    CombinedDocxSink,
-    CombinedPdfSink,
+    CombinedSink,
     FilePerRecipientSink,
     MailPlatformCsvSink,
     MovedOnCommit,
@@ -186,19 +185,10 @@ def _open_sink(request: MergeRequest, template_id: str, staging: RunStaging) -> 
     language = request.draft.locale.replace("_", "-")
     note = override_note(request.override)
     match request.kind:
-        case OutputKind.DOCX:
+        case OutputKind.DOCX | OutputKind.PDF:
             staged = staging.file(request.output.name)
-            combined: Sink = CombinedDocxSink(
-                staged, DocxWriter(request.layout), sample.title, sample.author, language, note
-            )
-            return MovedOnCommit(combined, staged, request.output)
-        case OutputKind.PDF:
-            from desktop.core.writers.pdf import PdfWriter  # ReportLab loads only for PDF runs
-
-            staged = staging.file(request.output.name)
-            combined = CombinedPdfSink(
-                staged, PdfWriter(request.layout), sample.title, sample.author, language, note
-            )
+            writer = _file_writer(request.kind, request.layout)
+            combined: Sink = CombinedSink(staged, writer, sample.title, sample.author, language, note)
             return MovedOnCommit(combined, staged, request.output)
         case OutputKind.CSV:
             staged = staging.file(request.output.name)
@@ -222,7 +212,7 @@ def _open_sink(request: MergeRequest, template_id: str, staging: RunStaging) -> 
 
 
 def _file_writer(kind: OutputKind, layout: DocxLayout | None) -> DocxWriter | PdfWriter:
-    if kind is OutputKind.PDF_EACH:
+    if kind in (OutputKind.PDF, OutputKind.PDF_EACH):
         from desktop.core.writers.pdf import PdfWriter  # ReportLab loads only for PDF runs
 
         return PdfWriter(layout)
