@@ -43,3 +43,13 @@ def atomic_write(path: str | os.PathLike[str], binary: bool = True) -> Iterator[
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def write_bytes(data: bytes, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """`data` to a path, whole or not at all, or to an open binary stream as it is: what every
+    one-letter writer (DOCX, PDF) offers its callers."""
+    if isinstance(target, (str, os.PathLike)):
+        with atomic_write(target) as handle:
+            handle.write(data)
+    else:
+        target.write(data)

@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import IO, Literal
 
 from desktop import __version__
-from desktop.core.atomic import atomic_write
+from desktop.core.atomic import atomic_write, write_bytes
 from desktop.core.document import Document
 from desktop.core.pages import styles as paper
 from desktop.core.pages.layout import HEADER_GAP, HEADER_MIN_TOP, PageLayout, header_text
@@ -79,12 +79,7 @@ class DocxWriter:
 
     def write(self, document: Document, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """One letter in one file."""
-        data = self.to_bytes(document)
-        if isinstance(target, (str, os.PathLike)):
-            with atomic_write(target) as handle:
-                handle.write(data)
-        else:
-            target.write(data)
+        write_bytes(self.to_bytes(document), target)
 
     def to_bytes(self, document: Document) -> bytes:
         language = self._language(document)

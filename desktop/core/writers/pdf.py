@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import __version__
-from desktop.core.atomic import atomic_write
+from desktop.core.atomic import atomic_write, write_bytes
 from desktop.core.document import Document
 from desktop.core.pages import LaidOutLetter, Page, PageLayout
 from desktop.core.pages.model import Face, Piece
@@ -82,12 +82,7 @@ class PdfWriter:
 
     def write(self, document: Document, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """One letter in one file."""
-        data = self.to_bytes(document)
-        if isinstance(target, (str, os.PathLike)):
-            with atomic_write(target) as handle:
-                handle.write(data)
-        else:
-            target.write(data)
+        write_bytes(self.to_bytes(document), target)
 
     def to_bytes(self, document: Document) -> bytes:
         buffer = io.BytesIO()
