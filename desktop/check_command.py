@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.channels import Channel
 from desktop.core.checker.findings import Finding, line_and_column
 from desktop.core.checker.loader import RuleFileError
 from desktop.core.compose import Composer
@@ -59,6 +60,12 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
         help="letter kind (default: the draft's own; individual for plain text)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--channel",
+        choices=[channel.value for channel in Channel],
+        help="judge the letter as printed or as e-mailed (default: a draft for every channel its "
+        "template is written for; plain text by the rules that hold for both)",
+    )
     check.add_argument(
         "--locale",
         metavar="LOCALE",
@@ -119,7 +126,8 @@ def _check(
     if path.endswith(SUFFIX) or (path == STDIN and content.lstrip().startswith("{")):
         draft = load_draft(path) if path != STDIN else draft_from_json(content)
         return _check_draft(pipeline, path, draft, args)
-    findings = pipeline.checker.check_text(content, args.kind or "individual", locale=locale)
+    channel = Channel(args.channel) if args.channel else None
+    findings = pipeline.checker.check_text(content, args.kind or "individual", locale=locale, channel=channel)
     return CheckedInput(path, findings, {"": content})
 
 
@@ -128,7 +136,7 @@ def _check_draft(pipeline: Composer, path: str, draft: Draft, args: argparse.Nam
     its required fields, dates and merge fields, and the wording."""
     if args.kind:
         draft = dataclasses.replace(draft, kind=Kind(args.kind))
-    composed = pipeline.compose(draft)
+    composed = pipeline.compose(draft, channel=Channel(args.channel) if args.channel else None)
     return CheckedInput(path, composed.findings, dict(prose_texts(draft)))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop import paths
 from desktop.build_info import build_info
 from desktop.core import places
+from desktop.core.channels import Channel
 from desktop.core.checker.loader import RuleFileError
 from desktop.core.compose import with_override
 from desktop.core.draft_file import DraftFormatError, load_draft
@@ -153,7 +154,7 @@ def _run_render(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     pipeline = composer(args)
     template = pipeline.catalogue.get(args.template or draft.template)
-    composed = pipeline.compose(draft, template_id=template.id)
+    composed = pipeline.compose(draft, template_id=template.id, channel=FORMAT_CHANNELS[fmt])
     if composed.render_error is not None:  # the template's problem, not the draft's: one line, exit 2
         raise composed.render_error
     reason = approved(composed, args, str(args.draft))
@@ -168,6 +169,17 @@ def _run_render(args: argparse.Namespace) -> int:
         return 0
     _write(document, fmt, args.output, layout_from_args(args, settings_layout(args)))
     return 0
+
+
+FORMAT_CHANNELS = {
+    "docx": Channel.PRINT,
+    "pdf": Channel.PRINT,
+    "html": Channel.PRINT,
+    "txt": Channel.EMAIL,
+    "eml": Channel.EMAIL,
+}
+"""The letter each format carries: HTML is the page as printed, plain text what is pasted
+into a message (as the clipboard gives it)."""
 
 
 def _format_from_suffix(output: Path) -> str:

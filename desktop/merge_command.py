@@ -107,7 +107,9 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         reasons = "; ".join(issue.message for issue in whole_list)
         print(f"amends: {args.recipients.name}: cannot merge over this list: {reasons}", file=err)
         return EXIT_ROWS_INVALID
-    composed = composer.compose(draft, columns=mapping.merge_names, template_id=template.id)
+    composed = composer.compose(
+        draft, columns=mapping.merge_names, template_id=template.id, channel=kind.channel
+    )
     if composed.render_error is not None:  # a template that cannot render is a usage error, as in render
         raise composed.render_error
     override = approved(composed, args, str(args.draft), err)

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from desktop.core.channels import ALL_CHANNELS, Channel, PassageProblem, draft_passages
 from desktop.core.checker.engine import Checker
 from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.history import HistoryLookup
@@ -36,7 +37,9 @@ _COMPLETE = "Be specific: a letter with a gap in it tells the reader nobody fini
 _TIMELY = "Timing: a letter dated days before it arrives reads as if it waited in a drawer."
 _MERGED = "Be specific: a letter that shows its machinery tells the reader it came off a list."
 
-READINESS_RULES = frozenset({"required-field", "field-problem", "letter-date", "unrendered"})
+READINESS_RULES = frozenset(
+    {"required-field", "field-problem", "letter-date", "unrendered", "channel-passage"}
+)
 """Findings the pipeline itself raises; like a placeholder, they cannot be accepted or
 ignored, only overridden at export with a reason."""
 
@@ -67,10 +70,17 @@ class Composed:
     render_error: TemplateError | None = field(default=None, compare=False)
     """Why the template could not render the letter (also an "unrendered" finding): a
     command that writes the letter reports it as the template problem it is."""
+    channels: tuple[Channel, ...] = ALL_CHANNELS
+    """The ways the letter was judged for; `document` is the letter as the first carries it."""
+    paper: Document | None = None
+    """The letter as printed, for a paged preview: `document` itself when that is the printed
+    letter; None when the letter was judged for e-mail alone or cannot be printed."""
 
     def __post_init__(self) -> None:
         if self.preview is None:
             object.__setattr__(self, "preview", self.document)
+        if self.paper is None and self.channels[0] is Channel.PRINT:
+            object.__setattr__(self, "paper", self.document)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -142,8 +152,14 @@ class Composer:
         template_id: str | None = None,
         recipients: Sequence[Mapping[str, str]] | None = None,
         mark_merged: bool = False,
+        channel: Channel | None = None,
     ) -> Composed:
         """The letter and its verdict.
+
+        `channel` is the way the letter leaves: an exit judges the letter it writes. Without
+        it the draft is judged for every channel its template is written for, as a window
+        shows it, so that nothing any exit would refuse goes unmarked; `document` is then the
+        letter by the template's main channel and `paper` the printed one.
 
         `columns` are the recipient list's column identifiers when the draft is merged over
         a list: a merge field must name one of them. With `columns` and no `recipient` the
@@ -156,18 +172,23 @@ class Composer:
         letter = merged_draft(draft, person)
         findings: list[Finding] = []
         template = self._template(template_id or draft.template, findings)
-        document = render_error = None
+        channels = (channel,) if channel else template.channels if template else ALL_CHANNELS
+        document = render_error = paper = None
         if template is not None:
             try:
-                document = self.catalogue.render(letter, template.id, today)
+                document = self.catalogue.render(letter, template.id, today, channels[0])
             except (TemplateError, ValueError) as exc:
                 render_error = exc if isinstance(exc, TemplateError) else None
                 findings.append(
                     _finding("unrendered", f"The letter cannot be rendered: {exc}", LETTER, _COMPLETE)
                 )
+            if document is not None and Channel.PRINT in channels[1:]:
+                with contextlib.suppress(TemplateError, ValueError):  # the paged preview says it has none
+                    paper = self.catalogue.render(letter, template.id, today, Channel.PRINT)
         findings += _completeness(
             draft, template, today, judge_recipient=recipient is not None or columns is None
         )
+        findings += [_passage_finding(problem) for problem in draft_passages(draft)[1]]
         wording = self.checker.check_draft(
             draft,
             to_text(document) if document is not None else None,
@@ -176,6 +197,7 @@ class Composer:
             accepted=draft.accepted_findings,
             history=history,
             recipients=recipients,
+            channels=channels,
         )
         if document is None and template is not None:
             # Judged without the letter, what the letter as a whole lacks ("never apologises")
@@ -191,8 +213,10 @@ class Composer:
         if mark_merged and uses and document is not None and template is not None:
             marked = merged_draft(draft, person, mark=True)
             with contextlib.suppress(TemplateError, ValueError):  # unmarked is still a true preview
-                preview = self.catalogue.render(marked, template.id, today)
-        return Composed(draft, letter, document, _in_form_order(findings), preview, render_error)
+                preview = self.catalogue.render(marked, template.id, today, channels[0])
+        return Composed(
+            draft, letter, document, _in_form_order(findings), preview, render_error, channels, paper
+        )
 
     def prerender(
         self,
@@ -202,6 +226,7 @@ class Composer:
         today: dt.date | None = None,
         template_id: str | None = None,
         mark_merged: bool = False,
+        channel: Channel | None = None,
     ) -> None:
         """Render what `compose` with these arguments renders, for the catalogue to remember.
 
@@ -213,9 +238,13 @@ class Composer:
         person = recipient if recipient is not None else draft.recipient
         try:
             template = self.catalogue.get(template_id or draft.template)
-            self.catalogue.render(merged_draft(draft, person), template.id, today)
+            channels = (channel,) if channel else template.channels
+            letter = merged_draft(draft, person)
+            self.catalogue.render(letter, template.id, today, channels[0])
+            if Channel.PRINT in channels[1:]:
+                self.catalogue.render(letter, template.id, today, Channel.PRINT)
             if mark_merged and draft_uses(draft):
-                self.catalogue.render(merged_draft(draft, person, mark=True), template.id, today)
+                self.catalogue.render(merged_draft(draft, person, mark=True), template.id, today, channels[0])
         except (TemplateError, ValueError):
             pass  # `compose` reports it
 
@@ -281,6 +310,19 @@ def merge_findings(
             )
             findings.append(_finding("merge-field-missing", message, use.field, _MERGED, use))
     return findings
+
+
+def _passage_finding(problem: PassageProblem) -> Finding:
+    return Finding(
+        rule="channel-passage",
+        severity=Severity.ERROR,
+        message=problem.message,
+        principle=_COMPLETE,
+        start=problem.start,
+        end=problem.end,
+        field=problem.field,
+        matched=problem.text,
+    )
 
 
 def _is_merge_placeholder(finding: Finding) -> bool:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.core.business_days import add_business_days
+from desktop.core.channels import Channel
 from desktop.core.formatting import money
 from desktop.core.model import Compensation, CompensationKind, Draft, FollowUp, FollowUpMode, Recipient
 
@@ -63,9 +64,13 @@ def letter_facts(draft: Draft, today: dt.date | None = None) -> LetterFacts:
     )
 
 
-def template_context(draft: Draft, today: dt.date | None = None) -> dict[str, object]:
+def template_context(
+    draft: Draft, today: dt.date | None = None, channel: Channel = Channel.PRINT
+) -> dict[str, object]:
+    """`channel` is "print" or "email": a template's passages for one way of sending test it."""
     facts = letter_facts(draft, today)
     return {
+        "channel": channel.value,
         "draft": draft,
         "kind": draft.kind.value,
         "recipient": draft.recipient,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import template_sandbox
+from desktop.core.channels import Channel
 from desktop.core.template_errors import TemplateError, TemplateLimitError
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class RenderRequest:
     template: LetterTemplate
     draft: Draft
     today: dt.date | None
+    channel: Channel = Channel.PRINT
 
 
 class RenderWorker:
@@ -209,7 +211,9 @@ def _answer(payload: bytes, environments: dict[tuple[Path, ...], Any], templates
         env = environments.get(request.search_path)
         if env is None:
             env = environments[request.search_path] = templates.make_environment(list(request.search_path))
-        document = templates.render_document(request.draft, request.template, env, request.today)
+        document = templates.render_document(
+            request.draft, request.template, env, request.today, request.channel
+        )
         return pickle.dumps(("ok", document), protocol=pickle.HIGHEST_PROTOCOL)
     except TemplateError as exc:
         return _error(exc)

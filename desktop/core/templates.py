@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from desktop.core import render_worker
+from desktop.core.channels import ALL_CHANNELS, Channel, for_channel
 from desktop.core.context import template_context
 from desktop.core.document import Document, Subject, plain
 from desktop.core.formatting import full_date, long_date
@@ -52,6 +53,9 @@ class LetterTemplate:
     """Draft fields (dotted paths) the letter makes no sense without."""
     path: Path
     builtin: bool
+    channels: tuple[Channel, ...] = ALL_CHANNELS
+    """The channels it is written for, the one its letters mostly go by first: the window
+    previews that one and checks the draft for all of them."""
 
 
 class TemplateCatalogue:
@@ -96,14 +100,28 @@ class TemplateCatalogue:
             known = ", ".join(self.ids()) or "none"
             raise TemplateError(f"no template called {template_id!r}; known templates: {known}") from None
 
-    def render(self, draft: Draft, template_id: str | None = None, today: dt.date | None = None) -> Document:
-        """The letter; a TemplateError (never another exception) when a user's template
-        cannot make it within the limits. Safe to call from any thread."""
+    def render(
+        self,
+        draft: Draft,
+        template_id: str | None = None,
+        today: dt.date | None = None,
+        channel: Channel | None = None,
+    ) -> Document:
+        """The letter as `channel` carries it (by default the template's first channel): the
+        writer's passages for the other channel left out. A TemplateError (never another
+        exception) when a user's template cannot make it within the limits. Safe to call
+        from any thread."""
         template = self.get(template_id or draft.template)
+        channel = channel or template.channels[0]
+        draft = for_channel(draft, channel)
         if template.builtin:
-            return render_document(draft, template, self._builtin_environment(), today)
+            return render_document(draft, template, self._builtin_environment(), today, channel)
         request = render_worker.RenderRequest(
-            search_path=(template.path.parent, self.builtin_dir), template=template, draft=draft, today=today
+            search_path=(template.path.parent, self.builtin_dir),
+            template=template,
+            draft=draft,
+            today=today,
+            channel=channel,
         )
         return (self._worker or render_worker.shared()).render(request)
 
@@ -145,6 +163,17 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
     requires = meta.get("requires", [])
     if not isinstance(requires, list) or not all(isinstance(r, str) for r in requires):
         raise TemplateError("metadata 'requires' must be a list of field names", path, 1)
+    channels = meta.get("channels", [c.value for c in ALL_CHANNELS])
+    known = {c.value for c in Channel}
+    if (
+        not isinstance(channels, list)
+        or not channels
+        or not all(isinstance(c, str) and c in known for c in channels)
+        or len(set(channels)) != len(channels)
+    ):
+        raise TemplateError(
+            'metadata \'channels\' must list "print", "email" or both, the main one first', path, 1
+        )
     return LetterTemplate(
         id=path.name.removesuffix(TEMPLATE_SUFFIX),
         name=meta["name"],
@@ -153,6 +182,7 @@ def read_metadata(path: Path, builtin: bool = False) -> LetterTemplate:
         requires=tuple(requires),
         path=path,
         builtin=builtin,
+        channels=tuple(Channel(c) for c in channels),
     )
 
 
@@ -178,14 +208,18 @@ def _toml_line(message: str) -> int | None:
 
 
 def render_document(
-    draft: Draft, template: LetterTemplate, env: jinja2.Environment, today: dt.date | None = None
+    draft: Draft,
+    template: LetterTemplate,
+    env: jinja2.Environment,
+    today: dt.date | None = None,
+    channel: Channel = Channel.PRINT,
 ) -> Document:
     """In this process. In a LimitedSandbox every failure, Python's own included, is a
     TemplateError naming the template; a shipped template's other exceptions are bugs in
     Amends and are left to show as such."""
     sandboxed = isinstance(env, LimitedSandbox)
     try:
-        markup = _render_markup(draft, template, env, today, sandboxed)
+        markup = _render_markup(draft, template, env, today, channel, sandboxed)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             exc.message or "syntax error", Path(exc.filename or template.path), exc.lineno
@@ -227,13 +261,19 @@ def render_document(
 
 
 def _render_markup(
-    draft: Draft, template: LetterTemplate, env: jinja2.Environment, today: dt.date | None, sandboxed: bool
+    draft: Draft,
+    template: LetterTemplate,
+    env: jinja2.Environment,
+    today: dt.date | None,
+    channel: Channel,
+    sandboxed: bool,
 ) -> str:
+    context = template_context(draft, today, channel)
     if not sandboxed:  # the shipped templates: as fast as Jinja goes
-        return env.get_template(template.path.name).render(template_context(draft, today))
+        return env.get_template(template.path.name).render(context)
     with render_limits():
         jinja_template = env.get_template(template.path.name)
-        return bounded_output(jinja_template.generate(template_context(draft, today)))
+        return bounded_output(jinja_template.generate(context))
 
 
 def _friendly(exc: jinja2.TemplateError) -> str:

@@ -12,8 +12,18 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from desktop.core import places
+from desktop.core.channels import (
+    ALL_CHANNELS,
+    Channel,
+    blanked,
+    blanked_draft,
+    channel_text_map,
+    draft_passages,
+    passages_in,
+)
 from desktop.core.checker.apologies import Apologies, ApologyCount, find_apologies
 from desktop.core.checker.body import body_span
+from desktop.core.checker.channel_scope import outside_other_channels
 from desktop.core.checker.choices import apply_choices
 from desktop.core.checker.compensation import CompensationCheck
 from desktop.core.checker.compiled import PatternStore, building_with
@@ -81,7 +91,11 @@ class Checker:
         if "apology" not in catalogue.terms:
             raise RuleFileError("the term 'apology' must be defined in [terms]", None)
         self.apology = Scanner([catalogue.terms["apology"]])
-        self.phrases = [PhraseRule(r) for r in rules.values() if r.kind == "phrase"]
+        phrases = [PhraseRule(r) for r in rules.values() if r.kind == "phrase"]
+        self.phrases = [p for p in phrases if set(p.rule.channels) >= {c.value for c in ALL_CHANNELS}]
+        self.channel_phrases = [p for p in phrases if p not in self.phrases]
+        """Wording wrong in one channel's letter only ("reply to this email" on paper): these
+        read the text that channel's letter carries, the writer's passages chosen."""
         self.counts = [ApologyCount(r) for r in rules.values() if r.kind == "count"]
         self.presence = [PresenceRule(r) for r in rules.values() if r.kind == "presence"]
         parses = parses or shared_parses()
@@ -130,10 +144,12 @@ class Checker:
         accepted: Mapping[str, str] | None = None,
         recipients: Recipients | None = None,
         locale: str = FALLBACK_LOCALE,
+        channel: Channel | None = None,
     ) -> list[Finding]:
         """Check a letter pasted or read as plain text: wording, then the letter as a whole.
-        `locale` says which English its spelling is held to."""
-        prepared = PreparedText(text)
+        `locale` says which English its spelling is held to; `channel`, whether it is to be
+        printed or e-mailed (rules for one channel only judge text said to go by it)."""
+        prepared = PreparedText(blanked(text))
         apologies = find_apologies(prepared, self.apology)
         findings = self._wording(prepared, LETTER_FIELD, recipients, apologies)
         findings += self.spelling.findings(prepared, LETTER_FIELD, locale, self.known_words)
@@ -160,6 +176,9 @@ class Checker:
         if recipients is not None and "merge-field-missing" in self.code:
             uses = [(LETTER_FIELD, prepared, m) for m in MERGE_FIELD.finditer(prepared.original)]
             findings += merge_field_findings(self.code["merge-field-missing"], recipients, uses)
+        if channel is not None:
+            findings = outside_other_channels(findings, (channel,), passages_in(LETTER_FIELD, text)[0])
+            findings += self._channel_wording(text, LETTER_FIELD, channel)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         texts = {LETTER_FIELD: prepared}
         return apply_choices(findings, ignored, accepted, _silenced_in(texts), texts=texts)
@@ -178,15 +197,22 @@ class Checker:
         recipients: Recipients | None = None,
         template_fields: Iterable[str] = (),
         history: HistoryLookup | None = None,
+        channels: Sequence[Channel] = ALL_CHANNELS,
     ) -> list[Finding]:
         """Check a draft: wording field by field (offsets relative to each field), the letter
         rules from the form's fields, and length, readability and apology count from
         `letter_text`, the letter as rendered through its template (the fields joined
         together when it is not given).
 
+        `channels` are the ways the letter will go, `letter_text` rendered for the first. The
+        writer's passages for one channel ({% by email %}…{% end %}) are judged only when
+        that channel is; the rules for one channel read the text its letter carries.
+
         `recipients` are the notice's recipient rows and `template_fields` the merge fields its
         template uses; `history` looks up earlier apologies (see history.HistoryLookup).
         """
+        passages, _problems = draft_passages(draft)  # the problems are the pipeline's to report
+        typed, draft = draft, blanked_draft(draft)
         kind = kind or draft.kind.value
         today = today or dt.date.today()
         facts = letter_facts(draft, today)
@@ -206,6 +232,10 @@ class Checker:
         findings += self._draft_code_rules(
             draft, facts, today, fields, joined, letter, recipients, template_fields, history
         )
+        findings = outside_other_channels(findings, channels, passages)
+        for channel in channels:
+            for name, text in prose_fields(typed):
+                findings += self._channel_wording(text, name, channel)
         order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
         findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
         texts = {**fields, LETTER_FIELD: letter}
@@ -331,6 +361,31 @@ class Checker:
             findings = _without_merge_fields(findings, columns_of(recipients))
         if verify_fixes:
             findings = [self._fix_checked(prepared, finding) for finding in findings]
+        return findings
+
+    def _channel_wording(self, typed: str, field: str, channel: Channel) -> list[Finding]:
+        """The channel rules' findings in the text `channel`'s letter carries, placed where the
+        writer typed them; a fix that would cut across a passage tag is not offered."""
+        rules = [p for p in self.channel_phrases if channel.value in p.rule.channels]
+        if not rules:
+            return []
+        text, where = channel_text_map(typed, channel)
+        prepared = PreparedText(text)
+        sentences = find_apologies(prepared, self.apology).sentences
+        findings = []
+        for phrase in rules:
+            for finding in phrase.findings(prepared, sentences, field, ()):
+                finding = self._fix_checked(prepared, finding)
+                start, end = where[finding.start], where[finding.end - 1] + 1
+                tagged = "{%" in typed[start:end]
+                findings.append(
+                    dataclasses.replace(
+                        finding,
+                        start=start,
+                        end=end,
+                        replacement=None if tagged else finding.replacement,
+                    )
+                )
         return findings
 
     def _fix_checked(self, prepared: PreparedText, finding: Finding) -> Finding:

@@ -38,6 +38,7 @@ _RULE_KEYS = {
     "quotes",
     "across_sentences",
     "applies_to",
+    "channels",
     "params",
     "examples",
     "enabled",
@@ -218,6 +219,7 @@ def _read_rule(table: object, path: Path | None, section: _Section, catalogue: R
         quotes=_flag(table, "quotes", False, path, section),
         across_sentences=_flag(table, "across_sentences", False, path, section),
         applies_to=tuple(_strings(table, "applies_to", path, section) or ("individual", "notice")),
+        channels=_channels(table, path, section),
         params=_table(table.get("params", {}), "params", path, section.key("params")),
         fires=_strings(examples, "fires", path, section),
         quiet=_strings(examples, "quiet", path, section),
@@ -229,6 +231,16 @@ def _read_rule(table: object, path: Path | None, section: _Section, catalogue: R
     if kind == "phrase" and not rule.patterns and not rule.syntax:
         raise RuleFileError(f"rule {rule_id!r} needs patterns or phrases to look for", path, where)
     return rule
+
+
+def _channels(table: dict[str, Any], path: Path | None, section: _Section) -> tuple[str, ...]:
+    channels = _strings(table, "channels", path, section) or ["print", "email"]
+    wrong = [channel for channel in channels if channel not in ("print", "email")]
+    if wrong:
+        raise RuleFileError(
+            f'channels may hold "print" and "email", not {wrong[0]!r}', path, section.key("channels")
+        )
+    return tuple(channels)
 
 
 def _apply_override(

@@ -59,6 +59,8 @@ class Rule:
     quotes: bool = False
     """Also look inside quoted speech, which is normally someone else's words."""
     applies_to: tuple[str, ...] = ("individual", "notice")
+    channels: tuple[str, ...] = ("print", "email")
+    """The letters it judges: "print" alone for wording that only makes sense in an e-mail."""
     params: dict[str, object] = field(default_factory=dict)
     fires: list[str] = field(default_factory=list)
     """Examples the rule must flag; the rule-file test runs them."""

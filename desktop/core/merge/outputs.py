@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.atomic import atomic_write
+from desktop.core.channels import Channel
 from desktop.core.document import Document, message_body
 from desktop.core.merge.manifest import sha256
 from desktop.core.recipients import FileNamer, RecipientRow, safe_cell
@@ -49,6 +50,11 @@ class OutputKind(StrEnum):
     @property
     def is_folder(self) -> bool:
         return self in (OutputKind.DOCX_EACH, OutputKind.PDF_EACH, OutputKind.EML)
+
+    @property
+    def channel(self) -> Channel:
+        """Print runs are letters, e-mails and the mail platform's CSV are messages."""
+        return Channel.EMAIL if self in (OutputKind.EML, OutputKind.CSV) else Channel.PRINT
 
     @property
     def suffix(self) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.atomic import atomic_write
+from desktop.core.channels import Channel
 from desktop.core.compose import with_override
 from desktop.core.document import Document
 from desktop.core.merge.checks import list_errors
@@ -139,6 +140,7 @@ def _write(
     skip = frozenset(request.skip_rows)
     written = skipped = 0
     warnings: list[str] = []
+    unaddressed: list[int] = []
     try:
         with atomic_write(staging.file(manifest.name), binary=False) as handle:
             log = ManifestWriter(handle, request.override)
@@ -154,6 +156,8 @@ def _write(
                     warnings.append(
                         f"row {row.row}, {column}: dropped characters a document cannot hold ({codes})"
                     )
+                if request.kind.channel is Channel.PRINT and not row.recipient.address.strip():
+                    unaddressed.append(row.row)
                 document = _render(request, template_id, row.recipient)
                 output, digest, digest_of = sink.add(row, document)
                 log.written(row.row, row.recipient, output, digest, digest_of)
@@ -165,13 +169,27 @@ def _write(
     except BaseException:
         sink.abort()
         raise
+    if unaddressed:
+        warnings.insert(0, _unaddressed_warning(unaddressed))
     return MergeResult(written, skipped, request.output, manifest, warnings)
+
+
+def _unaddressed_warning(rows: list[int]) -> str:
+    """A printed letter with no address cannot go in a window envelope: said once, not per row."""
+    shown = ", ".join(str(row) for row in rows[:5]) + (", …" if len(rows) > 5 else "")
+    if len(rows) == 1:
+        return f"1 printed letter has no postal address, so no address block (row {shown})"
+    return (
+        f"{len(rows):,} printed letters have no postal address, so no address block (rows {shown}); "
+        "map a column of addresses to print them"
+    )
 
 
 def _render(request: MergeRequest, template_id: str, recipient: Recipient) -> Document:
     """One recipient's letter, carrying the run's override reason (if any) so that the
     per-recipient files record it as a single letter does (DOCX properties, e-mail header)."""
-    document = request.catalogue.render(personalised(request.draft, recipient), template_id, request.today)
+    letter = personalised(request.draft, recipient)
+    document = request.catalogue.render(letter, template_id, request.today, request.kind.channel)
     return with_override(document, request.override)
 
 

@@ -224,6 +224,24 @@ def _ends(style: styles.BlockStyle) -> styles.BlockStyle:
 
 
 _GREETINGS = frozenset({"dear", "hello", "hi", "hey", "greetings"})
+_NOBODY = frozenset(
+    {
+        "customer",
+        "customers",
+        "valued customer",
+        "member",
+        "members",
+        "friend",
+        "friends",
+        "reader",
+        "colleague",
+        "colleagues",
+        "all",
+        "everyone",
+        "sir or madam",
+        "sir/madam",
+    }
+)
 
 
 def header_text(document: Document) -> str:
@@ -238,5 +256,6 @@ def header_text(document: Document) -> str:
     if not recipient:
         salutation = next((b.text for b in document.blocks if isinstance(b, Salutation)), "")
         greeting, _, name = salutation.strip().rstrip(",:;!").partition(" ")
-        recipient = name if greeting.lower() in _GREETINGS else ""  # "Hello," names nobody
+        named = greeting.lower() in _GREETINGS and name[:1].isupper() and name.lower() not in _NOBODY
+        recipient = name if named else ""  # "Hello," and "Dear customer" name nobody
     return ", ".join(part.strip() for part in (recipient, date) if part.strip())

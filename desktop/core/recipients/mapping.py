@@ -55,7 +55,7 @@ _SPELLINGS: dict[Field, str] = {
     Field.ORGANISATION: "organisation organization company companyname employer business",
     Field.ADDRESS: """address postaladdress mailingaddress streetaddress street addressline1
         addressline2 addressline3 address1 address2 address3 addr addr1 addr2 city town county
-        province state postcode postalcode zip zipcode country adresse ville codepostal""",
+        province state postcode postalcode eircode zip zipcode country adresse ville codepostal""",
 }
 _BY_SPELLING = {spelling: field for field, spellings in _SPELLINGS.items() for spelling in spellings.split()}
 _SINGLE_COLUMN = frozenset(Field) - {Field.ADDRESS, Field.EXTRA, Field.IGNORE}

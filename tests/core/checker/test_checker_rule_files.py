@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from desktop.core.channels import Channel
 from desktop.core.checker import Checker
 from tests.core.checker.conftest import SCORED_LETTER_RULES, WORDING_RULES
 
@@ -26,23 +27,27 @@ RULES_MD_IDS = (
 )
 """Every rule id of the rules contract: wording rules, scored letter rules, and the rest."""
 
-OWN_IDS = frozenset({"spelling", "grammar"})
-"""Rules Amends adds beyond the contract (issue 14: spelling and grammar, checked offline)."""
+OWN_IDS = frozenset({"spelling", "grammar", "email-only-wording"})
+"""Rules Amends adds beyond the contract (issue 14: spelling and grammar, checked offline;
+issue 15: e-mail wording in a printed letter)."""
 
 
 def _examples():
     catalogue = Checker.from_files().catalogue
     for rule in catalogue.rules.values():
         kind = "notice" if rule.applies_to == ("notice",) else "individual"
+        channel = Channel(rule.channels[0]) if len(rule.channels) == 1 else None  # judged where it applies
         for text in rule.fires:
-            yield pytest.param(rule.id, kind, text, True, id=f"{rule.id}-fires-{text[:30]}")
+            yield pytest.param(rule.id, kind, channel, text, True, id=f"{rule.id}-fires-{text[:30]}")
         for text in rule.quiet:
-            yield pytest.param(rule.id, kind, text, False, id=f"{rule.id}-quiet-{text[:30]}")
+            yield pytest.param(rule.id, kind, channel, text, False, id=f"{rule.id}-quiet-{text[:30]}")
 
 
-@pytest.mark.parametrize(("rule_id", "kind", "text", "should_fire"), list(_examples()))
-def test_rule_file_example(checker, rule_id: str, kind: str, text: str, should_fire: bool) -> None:
-    fired = rule_id in {f.rule for f in checker.check_text(text, kind)}
+@pytest.mark.parametrize(("rule_id", "kind", "channel", "text", "should_fire"), list(_examples()))
+def test_rule_file_example(
+    checker, rule_id: str, kind: str, channel: Channel | None, text: str, should_fire: bool
+) -> None:
+    fired = rule_id in {f.rule for f in checker.check_text(text, kind, channel=channel)}
     assert fired == should_fire, f"{rule_id} {'missed' if should_fire else 'fired on'}: {text}"
 
 

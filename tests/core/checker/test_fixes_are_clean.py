@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.channels import Channel
 from desktop.core.checker import Checker
 from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.text import PreparedText
@@ -79,6 +80,8 @@ class Sample:
     text: str
     kind: str
     source: str
+    channel: Channel | None = None
+    """Judged as printed or as e-mailed: a rule for one channel's letters is tried there."""
 
 
 def _samples(checker: Checker) -> list[Sample]:
@@ -86,7 +89,8 @@ def _samples(checker: Checker) -> list[Sample]:
     samples = []
     for rule in checker.catalogue.rules.values():
         kind = "notice" if rule.applies_to == ("notice",) else "individual"
-        samples += [Sample(text, kind, f"{rule.id} example") for text in rule.fires]
+        channel = Channel(rule.channels[0]) if len(rule.channels) == 1 else None
+        samples += [Sample(text, kind, f"{rule.id} example", channel) for text in rule.fires]
     for name in ("sentences.toml", "letters.toml"):
         for case in tomllib.loads((CASES / name).read_text(encoding="utf-8"))["case"]:
             samples.append(Sample(case["text"], case.get("kind", "individual"), f"cases/{name}"))
@@ -118,8 +122,8 @@ def _problems(
     fixed = text[:start] + wording + text[end:]
     shift = len(wording) - (end - start)
     new_words = (start, start + max(len(wording), 1))  # where a deletion was still counts
-    before = [f for f in checker.check_text(text, sample.kind) if _judged(f)]
-    after = [f for f in checker.check_text(fixed, sample.kind) if _judged(f)]
+    before = [f for f in checker.check_text(text, sample.kind, channel=sample.channel) if _judged(f)]
+    after = [f for f in checker.check_text(fixed, sample.kind, channel=sample.channel) if _judged(f)]
     kept = [  # the original's findings clear of the fixed words, where they sit after the fix
         (f.rule, f.start, f.end) if f.end <= start else (f.rule, f.start + shift, f.end + shift)
         for f in before
@@ -167,11 +171,11 @@ def _report(sample: Sample, finding: Finding, wording: str, problems: list[str])
 def fixes(checker) -> list[tuple[Sample, Finding]]:
     """Every wording finding that offers a fix, on every sample, with the sample it was found
     in. (Spelling fixes are the dictionary's suggestions: tests/core/spelling judges them.)"""
-    wording = {phrase.rule.id for phrase in checker.phrases}
+    wording = {phrase.rule.id for phrase in [*checker.phrases, *checker.channel_phrases]}
     return [
         (sample, finding)
         for sample in _samples(checker)
-        for finding in checker.check_text(sample.text, sample.kind)
+        for finding in checker.check_text(sample.text, sample.kind, channel=sample.channel)
         if finding.replacement is not None and finding.rule in wording
     ]
 
@@ -189,7 +193,7 @@ def test_every_fix_leaves_text_the_checker_no_longer_flags(checker, fixes):
 
 def _pattern_index(checker: Checker, sample: Sample, finding: Finding) -> int | None:
     """Which of its rule's patterns flagged the words, as the checker decides it for the fix."""
-    phrase = next(p for p in checker.phrases if p.rule.id == finding.rule)
+    phrase = next(p for p in [*checker.phrases, *checker.channel_phrases] if p.rule.id == finding.rule)
     prepared = PreparedText(sample.text)
     span = prepared.sentences[prepared.sentence_index(finding.start)]
     lo = span.start if phrase.rule.anchored else 0

@@ -165,11 +165,11 @@ def test_a_failure_part_way_leaves_nothing_behind(tmp_path, recipients, monkeypa
     calls = []
     real_render = TemplateCatalogue.render
 
-    def failing_render(self, draft, template_id=None, today=None):
+    def failing_render(self, draft, template_id=None, today=None, channel=None):
         calls.append(draft.recipient.name)
         if len(calls) == 4:
             raise OSError(28, "No space left on device")
-        return real_render(self, draft, template_id, today)
+        return real_render(self, draft, template_id, today, channel)
 
     monkeypatch.setattr(TemplateCatalogue, "render", failing_render)
     with pytest.raises(OSError):
