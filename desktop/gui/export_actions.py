@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.channels import Channel
 from desktop.core.compose import Composed, with_override
 from desktop.core.context import letter_facts
 from desktop.core.document import Document
@@ -70,7 +71,7 @@ class ExportActions(QObject):
 
     def copy_letter(self) -> bool:
         """Rich text and plain text together: a mail client pastes one, a plain field the other."""
-        approved = self._approved("Copy")
+        approved = self._approved("Copy", channel=Channel.EMAIL)
         if approved is None:
             return False
         document, override = approved
@@ -87,7 +88,9 @@ class ExportActions(QObject):
         def write(document: Document, path: Path) -> None:
             DocxWriter(self.layout).write(document, path)
 
-        return self._export_letter("Export letter", ".docx", "Word documents (*.docx)", "docx", write)
+        return self._export_letter(
+            "Export letter", ".docx", "Word documents (*.docx)", "docx", write, Channel.PRINT
+        )
 
     def export_pdf(self) -> Path | None:
         def write(document: Document, path: Path) -> None:
@@ -95,7 +98,9 @@ class ExportActions(QObject):
 
             PdfWriter(self.layout).write(document, path)
 
-        return self._export_letter("Export letter as PDF", ".pdf", "PDF documents (*.pdf)", "pdf", write)
+        return self._export_letter(
+            "Export letter as PDF", ".pdf", "PDF documents (*.pdf)", "pdf", write, Channel.PRINT
+        )
 
     def export_eml(self) -> Path | None:
         def write(document: Document, path: Path) -> None:
@@ -104,13 +109,16 @@ class ExportActions(QObject):
             message = email_message(document, recipient.email, recipient.name, sender.email, sender.name)
             write_eml(message, path)
 
-        return self._export_letter("Export e-mail draft", ".eml", "E-mail (*.eml)", "eml", write)
+        return self._export_letter(
+            "Export e-mail draft", ".eml", "E-mail (*.eml)", "eml", write, Channel.EMAIL
+        )
 
     def _export_letter(
-        self, title: str, suffix: str, filter_: str, channel: str, write: Writer
+        self, title: str, suffix: str, filter_: str, channel: str, write: Writer, way: Channel
     ) -> Path | None:
-        """Judge the letter now, ask where, write, record in the history, offer to open it."""
-        approved = self._approved("Export")
+        """Judge the letter now as `way` carries it, ask where, write, record in the history,
+        offer to open it."""
+        approved = self._approved("Export", channel=way)
         if approved is None:
             return None
         document, override = approved
@@ -170,13 +178,16 @@ class ExportActions(QObject):
 
     # The verdict
 
-    def _approved(self, action: str, columns: Collection[str] | None = None) -> tuple[Document, str] | None:
+    def _approved(
+        self, action: str, columns: Collection[str] | None = None, channel: Channel | None = None
+    ) -> tuple[Document, str] | None:
         """The letter as it leaves and the override reason ("" when ready), after the core's
-        verdict; None when it must not leave (the writer was told why)."""
+        verdict; None when it must not leave (the writer was told why). A single letter is
+        judged as `channel` carries it."""
         self._updater.update_now()  # the window shows the verdict the export acts on
         if columns is None:
-            composed = self._updater.composed
-            assert composed is not None
+            assert channel is not None
+            composed = self._updater.compose_for(channel)
         else:  # a notice run is judged for the list as a whole: merge fields against its columns
             composed = self._updater.composer.compose(self._session.draft, columns=columns)
         self._composed = composed

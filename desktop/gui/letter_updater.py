@@ -25,6 +25,7 @@ from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.core.channels import Channel
 from desktop.core.checker.history import HistoryLookup
 from desktop.core.compose import Composed, Composer
 from desktop.core.document import Document
@@ -117,6 +118,19 @@ class LetterUpdater(QObject):
         else:
             self.letter_rendered.emit(self.composed.preview)
         self.findings_ready.emit(self.composed.findings)
+
+    def compose_for(self, channel: Channel) -> Composed:
+        """The verdict an exit acts on: the letter as `channel` carries it, for the same
+        recipient and day as the window's. Its errors are among those the window shows, which
+        judges the draft for every channel its template is written for."""
+        return self.composer.compose(
+            self._draft(),
+            recipient=self._recipient,
+            columns=self._columns,
+            today=self._today(),
+            history=self._history,
+            channel=channel,
+        )
 
     def update_soon(self) -> None:
         """`update_now` without the pause but never holding up the window: with a shipped

@@ -15,8 +15,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.build_info import build_info
+from desktop.core.channels import Channel
 from desktop.core.checker import Checker
 from desktop.core.compose import Composer
+from desktop.core.document import Document
 from desktop.core.history import HistoryStore
 from desktop.core.language import model as language_model
 from desktop.core.merge_fields import STANDARD_NAMES
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(right)
         self.setCentralWidget(self.main_split)
 
+    def _show_letter(self, document: Document) -> None:
+        """The letter by its template's main channel, and on paper for the pages."""
+        composed = self.updater.composed
+        paper = composed.paper if composed is not None else None
+        by_email = composed is not None and composed.channels[0] is Channel.EMAIL
+        self.preview.show_document(document, paper, by_email)
+
     def _connect(self) -> None:
         self.form.set_writer(lambda path, value: self.session.set_field(path, value))
         self.session.edited.connect(self._edited)
@@ -127,7 +136,7 @@ class MainWindow(QMainWindow):
         self.session.path_changed.connect(lambda _path: self._update_title())
         self.toolbar.kind_chosen.connect(self._kind_chosen)
         self.toolbar.template_chosen.connect(self._template_chosen)
-        self.updater.letter_rendered.connect(self.preview.show_document)
+        self.updater.letter_rendered.connect(self._show_letter)
         self.updater.render_failed.connect(
             lambda why: self.preview.show_problem("The letter cannot be shown", why)
         )

@@ -41,23 +41,30 @@ class PreviewPane(QTabWidget):
         self.addTab(self._plain, "Plain &text")
         self.addTab(self.pages, "&Pages")
         self.setAccessibleName("Preview")
-        self._text = ""
+        self._shown: tuple[str, Document | None] | None = None
 
-    def show_document(self, document: Document) -> None:
-        """Replace the content, keeping both views where the reader had scrolled to."""
+    def show_document(
+        self, document: Document, paper: Document | None = None, by_email: bool = False
+    ) -> None:
+        """Replace the content, keeping both views where the reader had scrolled to.
+
+        `document` is the letter by the template's main channel, `paper` the letter as printed
+        when that is another (a notice e-mailed first), for the pages; `by_email` names the
+        first tab for what it shows."""
+        self.setTabText(0, "&E-mail" if by_email else "&Letter")
         marked = to_text(document)
-        if marked == self._text:
+        if self._shown == (marked, paper):
             return
-        self._text = marked
+        self._shown = (marked, paper)
         html = to_html_page(document).replace(MARK_START, f'<span style="{MERGED_STYLE}">')
         html = html.replace(MARK_END, "</span>")
         text = marked.replace(MARK_START, "").replace(MARK_END, "")
         _replace_keeping_scroll(self._letter, lambda: self._letter.setHtml(html))
         _replace_keeping_scroll(self._plain, lambda: self._plain.setPlainText(text))
-        self.pages.show_document(document)
+        self.pages.show_document(paper or document)
 
     def show_problem(self, title: str, detail: str) -> None:
-        self._text = ""
+        self._shown = None
         self._letter.setHtml(f"<h3>{escape(title)}</h3><p>{escape(detail)}</p>")
         self._plain.setPlainText(f"{title}\n\n{detail}")
         self.pages.show_nothing()
