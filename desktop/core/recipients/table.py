@@ -86,7 +86,11 @@ def read_recipients(
     if not path.is_file():
         raise RecipientFileError(path, "no such file" if not path.exists() else "is not a file")
     if suffix in XLSX_SUFFIXES:
-        sheet = sheet or sheet_names(path)[0]
+        if not sheet:
+            names = sheet_names(path)
+            if not names:  # a damaged workbook can list none
+                raise RecipientFileError(path, "has no worksheets; open it in a spreadsheet, save it again")
+            sheet = names[0]
         table = RecipientTable(path, (), 0, sheet=sheet)
     elif suffix in CSV_SUFFIXES:
         encoding, delimiter = csv_dialect(path, encoding)
