@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _Dataclass = TypeVar("_Dataclass", bound="DataclassInstance")
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SUFFIX = ".amends"
 
 
@@ -49,7 +49,20 @@ def _from_1_to_2(data: dict[str, object]) -> None:
     data.setdefault("accepted_findings", {})
 
 
-_UPGRADES = {1: _from_1_to_2}
+def _from_2_to_3(data: dict[str, object]) -> None:
+    """Format 3 added the letter type, the jurisdiction and the profiles asked for, the day a
+    breach was discovered, the complaint a final response answers, and a reader's jurisdiction."""
+    data.setdefault("letter_type", "apology")
+    data.setdefault("jurisdiction", "")
+    data.setdefault("profiles", [])
+    data.setdefault("complaint", {"received_on": None, "outcome": ""})
+    if isinstance(incident := data.get("incident"), dict):
+        incident.setdefault("discovered_on", None)
+    if isinstance(recipient := data.get("recipient"), dict):
+        recipient.setdefault("jurisdiction", "")
+
+
+_UPGRADES = {1: _from_1_to_2, 2: _from_2_to_3}
 """Each step turns a draft of format N into format N + 1, in memory; the file is not touched."""
 
 
@@ -249,6 +262,12 @@ def _value_problems(draft: Draft) -> Iterator[tuple[str, str]]:
             yield field, problem
     if region := values.region_problem(draft.follow_up.country, draft.follow_up.subdivision):
         yield region
+    for field, code in (
+        ("jurisdiction", draft.jurisdiction),
+        ("recipient.jurisdiction", draft.recipient.jurisdiction),
+    ):
+        if problem := values.jurisdiction_problem(code):
+            yield field, problem
 
 
 def _get(draft: Draft, field: str) -> str:

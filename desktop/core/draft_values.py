@@ -131,3 +131,13 @@ def region_problem(country: str, subdivision: str) -> tuple[str, str] | None:
             "such as CA, GB or US (a province or state goes under follow_up.subdivision)",
         )
     return None
+
+
+_JURISDICTION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+
+
+def jurisdiction_problem(code: str) -> str | None:
+    """A jurisdiction is ISO 3166: a country ("GB") or a country and subdivision ("US-CA")."""
+    if not code or _JURISDICTION.fullmatch(code):
+        return None
+    return f'must be a country code such as "GB" or a region such as "US-CA", not {code!r}'

@@ -25,6 +25,25 @@ class CompensationKind(StrEnum):
     OTHER = "other"
 
 
+class LetterType(StrEnum):
+    """What the law may ask of the letter: an ordinary apology asks nothing; a breach notice
+    and a complaint's final response have contents set by the reader's jurisdiction."""
+
+    APOLOGY = "apology"
+    BREACH_NOTICE = "breach-notice"
+    FINAL_RESPONSE = "final-response"
+
+
+class Outcome(StrEnum):
+    """How a final response ends the complaint."""
+
+    NONE = ""
+    UPHELD = "upheld"
+    """The complaint is accepted, with redress."""
+    REDRESS_WITHOUT_ACCEPTING = "redress-without-accepting"
+    REJECTED = "rejected"
+
+
 class FollowUpMode(StrEnum):
     """A follow-up is either not promised, pinned to a date, or counted in business days."""
 
@@ -46,6 +65,9 @@ class Recipient:
     """Account, policy or case number the customer will recognise."""
     address: str = ""
     """Postal address, one line per line."""
+    jurisdiction: str = ""
+    """Where this reader is (ISO 3166, "US-MA"), when it differs from the draft's: a notice's
+    list may give each row its own, and each letter is checked under its profiles."""
     extra: dict[str, str] = field(default_factory=dict)
     """Free fields a template or a recipient list may use (merge fields)."""
 
@@ -93,6 +115,8 @@ class Incident:
     what: str = ""
     """What went wrong, in full sentences and in the first person."""
     occurred_on: dt.date | None = None
+    discovered_on: dt.date | None = None
+    """When we found out: breach-notice deadlines run from here."""
     affected: str = ""
     """How the mistake affected the reader (for a notice: whether they are affected or charged)."""
     category: str = ""
@@ -122,6 +146,15 @@ class FollowUp:
 
 
 @dataclass
+class Complaint:
+    """The complaint a final response answers."""
+
+    received_on: dt.date | None = None
+    """When it reached us: the response's deadline runs from here (8 weeks, 56 days, …)."""
+    outcome: Outcome = Outcome.NONE
+
+
+@dataclass
 class Question:
     """One entry of a questions-and-answers section (open letters, notices)."""
 
@@ -139,6 +172,13 @@ class Draft:
     """The letter's subject line; the template builds one from the summary when empty."""
     locale: str = "en_GB"
     """Language and region for dates and amounts ("en_CA" writes November 25, 2026 and $25.00)."""
+    letter_type: LetterType = LetterType.APOLOGY
+    jurisdiction: str = ""
+    """Where the reader is, as ISO 3166: "GB", "US-CA", "CA-ON". With the letter type it
+    chooses the compliance profiles the letter is checked under."""
+    profiles: list[str] = field(default_factory=list)
+    """Profiles asked for by id, besides those the letter type and jurisdiction choose."""
+    complaint: Complaint = field(default_factory=Complaint)
     letter_date: dt.date | None = None
     """The date printed on the letter; None means the day it is rendered."""
     recipient: Recipient = field(default_factory=Recipient)

@@ -34,6 +34,8 @@ class Field(StrEnum):
     ORGANISATION = "organisation"
     ADDRESS = "address"
     """May take several columns (street, city, postcode), joined one per line in column order."""
+    JURISDICTION = "jurisdiction"
+    """Where the reader is ("US-MA"): their letter is checked under that place's profiles."""
     EXTRA = "extra"
     IGNORE = "ignore"
 
@@ -53,6 +55,7 @@ _SPELLINGS: dict[Field, str] = {
     Field.TITLE: "title courtesytitle honorific civilite",
     Field.SALUTATION: "salutation greeting dear lettersalutation",
     Field.ORGANISATION: "organisation organization company companyname employer business",
+    Field.JURISDICTION: "jurisdiction residence stateofresidence countryofresidence juridiction",
     Field.ADDRESS: """address postaladdress mailingaddress streetaddress street addressline1
         addressline2 addressline3 address1 address2 address3 addr addr1 addr2 city town county
         province state postcode postalcode eircode zip zipcode country adresse ville codepostal""",
@@ -111,7 +114,7 @@ class ColumnMapping:
         Called once per row of lists with 100,000 rows, so it allocates little: the
         field positions are worked out once, and a missing field reads a trailing "".
         """
-        full, first_at, last_at, title, salutation, organisation, email, reference_at = self._plan
+        full, first_at, last_at, title, salutation, organisation, email, reference_at, where = self._plan
         v = (*values, "")
         first, last, reference = v[first_at], v[last_at], v[reference_at]
         extra = dict(zip(self.identifiers, values, strict=True))
@@ -126,6 +129,7 @@ class ColumnMapping:
             organisation=v[organisation],
             email=v[email],
             reference=reference,
+            jurisdiction=v[where].upper(),
             address=values[address[0]]
             if len(address) == 1
             else "\n".join(values[i] for i in address if values[i]),
@@ -161,7 +165,7 @@ class ColumnMapping:
             Field.TITLE,
             Field.SALUTATION,
         )
-        order += (Field.ORGANISATION, Field.EMAIL, Field.REFERENCE)
+        order += (Field.ORGANISATION, Field.EMAIL, Field.REFERENCE, Field.JURISDICTION)
         return tuple(self.fields.get(field, (len(self.columns),))[0] for field in order)
 
 

@@ -44,6 +44,7 @@ FIELD_LABELS = {
     Field.FULL_NAME: "full name",
     Field.EMAIL: "e-mail",
     Field.REFERENCE: "account / reference",
+    Field.JURISDICTION: "jurisdiction",
     Field.TITLE: "title",
     Field.SALUTATION: "salutation",
     Field.ORGANISATION: "organisation",
