@@ -82,4 +82,11 @@ def template_context(
         "follow_up_date": facts.follow_up_date,
         "greeting": facts.greeting,
         "amount": facts.compensation_amount,
+        "complaint": draft.complaint,
+        "jurisdiction": letter_jurisdiction(draft),
     }
+
+
+def letter_jurisdiction(draft: Draft) -> str:
+    """Where this letter's reader is: their own (a list's column) or the draft's."""
+    return draft.recipient.jurisdiction or draft.jurisdiction
