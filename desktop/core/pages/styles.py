@@ -54,7 +54,7 @@ class BlockStyle:
 BODY = BlockStyle()
 LETTERHEAD = BlockStyle(size=17.0, after=2.0, bold=True, color=ACCENT, keep_with_next=True)
 LETTERHEAD_DETAILS = BlockStyle(
-    size=9.0, line_spacing=1.0, after=12.0, color=MUTED, keep_together=True, rule_below=True
+    size=10.0, line_spacing=1.0, after=12.0, color=MUTED, keep_together=True, rule_below=True
 )
 DATE = BlockStyle(after=10.0)
 INSIDE_ADDRESS = BlockStyle(line_spacing=1.05, after=12.0, keep_together=True)
@@ -64,8 +64,15 @@ HEADING = BlockStyle(before=12.0, after=4.0, bold=True, color=ACCENT, keep_with_
 BULLET = BlockStyle(after=4.0, indent=357 / 20)
 CLOSING = BlockStyle(before=12.0, after=0.0, keep_with_next=True, keep_together=True)
 SIGNATURE = BlockStyle(line_spacing=1.05, before=24.0, after=0.0, keep_together=True)
-HEADER = BlockStyle(size=9.0, line_spacing=1.0, after=0.0, color=MUTED)
+HEADER = BlockStyle(size=10.0, line_spacing=1.0, after=0.0, color=MUTED)
 """The continuation header on pages 2 and after."""
+
+ALL_STYLES: tuple[BlockStyle, ...] = (BODY, LETTERHEAD, LETTERHEAD_DETAILS, DATE, INSIDE_ADDRESS)
+ALL_STYLES += (SUBJECT, SALUTATION, HEADING, BULLET, CLOSING, SIGNATURE, HEADER)
+SMALLEST_PT = min(style.size for style in ALL_STYLES)
+"""The smallest type a printed letter uses, DOCX and PDF alike: 10 pt, which laws that set a
+minimum for notices (California's breach notices, for one) allow. The letterhead's details
+and the continuation header were 9 pt, as many letterheads are, until that mattered."""
 
 RULE_GAP = 6.0
 RULE_WIDTH = 0.75
