@@ -262,12 +262,6 @@ def _value_problems(draft: Draft) -> Iterator[tuple[str, str]]:
             yield field, problem
     if region := values.region_problem(draft.follow_up.country, draft.follow_up.subdivision):
         yield region
-    for field, code in (
-        ("jurisdiction", draft.jurisdiction),
-        ("recipient.jurisdiction", draft.recipient.jurisdiction),
-    ):
-        if problem := values.jurisdiction_problem(code):
-            yield field, problem
 
 
 def _get(draft: Draft, field: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind, Question
+from desktop.core.model import CompensationKind, Draft, FollowUpMode, Kind, LetterType, Outcome, Question
 
 BOTH = frozenset(Kind)
 INDIVIDUAL = frozenset({Kind.INDIVIDUAL})
@@ -273,6 +273,52 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Replaces the standard sentence; needed for “something else”.",
         Control.PROSE,
         "I have filed a request to cover the costs the shortfall caused you.",
+    ),
+    # Law and deadlines (breach notices, complaints' final responses)
+    FieldSpec(
+        "letter_type",
+        "What the law asks of it",
+        "A breach notice or a final response is checked against the law where the reader is.",
+        Control.CHOICE,
+        choices=(
+            (LetterType.APOLOGY.value, "An ordinary apology"),
+            (LetterType.BREACH_NOTICE.value, "Personal data breach notice"),
+            (LetterType.FINAL_RESPONSE.value, "Final response to a complaint"),
+        ),
+    ),
+    FieldSpec(
+        "jurisdiction",
+        "Where the reader is",
+        "A country code, or country and region: GB, IE, US-CA, US-MA, CA-ON. A list's "
+        "jurisdiction column gives each reader their own.",
+        Control.TEXT,
+        "US-CA",
+        suggestions=("GB", "IE", "DE", "FR", "US-CA", "US-MA", "US-NY", "CA-ON", "CA-QC", "AU"),
+        max_length=6,
+    ),
+    FieldSpec(
+        "incident.discovered_on",
+        "When you found out",
+        "A breach notice's deadline runs from the day the breach was discovered.",
+        Control.DATE,
+    ),
+    FieldSpec(
+        "complaint.received_on",
+        "Complaint received",
+        "A final response's deadline runs from the day the complaint arrived.",
+        Control.DATE,
+    ),
+    FieldSpec(
+        "complaint.outcome",
+        "Outcome",
+        "What the final response decides.",
+        Control.CHOICE,
+        choices=(
+            (Outcome.NONE.value, "Not decided yet"),
+            (Outcome.UPHELD.value, "Upheld: we put it right"),
+            (Outcome.REDRESS_WITHOUT_ACCEPTING.value, "Redress offered without accepting the complaint"),
+            (Outcome.REJECTED.value, "Not upheld, with our reasons"),
+        ),
     ),
     # Follow-up
     FieldSpec(

@@ -12,6 +12,7 @@ from babel.numbers import is_currency
 
 from desktop.core.business_days import UnknownRegionError, add_business_days, country_name
 from desktop.core.context import follow_up_date
+from desktop.core.draft_values import jurisdiction_problem
 from desktop.core.fields import (
     BOTH,
     INDIVIDUAL,
@@ -158,6 +159,18 @@ STEPS: tuple[Step, ...] = (
         "Optional: your own subject line, opening and closing.",
         ("subject", "opening", "closing_note", "questions"),
     ),
+    Step(
+        "law",
+        "Law and deadlines",
+        "Breach notices and final responses: the law where the reader is sets what they must say.",
+        (
+            "letter_type",
+            "jurisdiction",
+            "incident.discovered_on",
+            "complaint.received_on",
+            "complaint.outcome",
+        ),
+    ),
 )
 
 
@@ -284,6 +297,8 @@ def field_problems(draft: Draft, today: dt.date | None = None) -> list[FieldNote
     notes = [note for note in (follow_up_preview(draft, today), amount_preview(draft)) if note.problem]
     if not _known_locale(draft.locale):
         notes.append(locale_preview(draft))
+    if problem := jurisdiction_problem(draft.jurisdiction):
+        notes.append(FieldNote(f"The jurisdiction {problem}.", True, "jurisdiction"))
     for index, question in enumerate(draft.questions if draft.kind is Kind.NOTICE else ()):
         if question.question.strip() and not question.answer.strip():
             message = "This question has no answer yet; answer it or remove it."
