@@ -43,6 +43,11 @@ def builtin_templates_dir() -> Path:
     return _data_root() / "letter_templates"
 
 
+def builtin_profiles_dir() -> Path:
+    """The shipped compliance profiles: what the law asks of breach notices and final responses."""
+    return resources_dir() / "profiles"
+
+
 def examples_dir() -> Path:
     return resources_dir() / "examples"
 

@@ -5,6 +5,7 @@ state in QSettings, and everything else it needs comes from `load_effective()`.
 """
 
 from desktop.core.settings.apply import (
+    compliance_dirs,
     docx_layout,
     known_words,
     new_draft_defaults,
@@ -56,6 +57,7 @@ __all__ = [
     "SettingValueError",
     "Settings",
     "TeamProfile",
+    "compliance_dirs",
     "docx_layout",
     "export_profile",
     "import_profile",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 USER_RULES_DIR = "rules"
 USER_TEMPLATES_DIR = "templates"
+USER_COMPLIANCE_DIR = "compliance"
 
 
 def new_draft_defaults(effective: EffectiveSettings) -> Draft:
@@ -73,6 +74,12 @@ def template_dirs(effective: EffectiveSettings) -> list[Path]:
     """
     team = [effective.profile.templates_dir] if effective.profile else []
     return [*team, effective.user_dir / USER_TEMPLATES_DIR]
+
+
+def compliance_dirs(effective: EffectiveSettings) -> list[Path]:
+    """Compliance profiles beyond the built-in ones: the team's, then the user's own."""
+    team = [effective.profile.compliance_dir] if effective.profile else []
+    return [*team, effective.user_dir / USER_COMPLIANCE_DIR]
 
 
 def rule_files(effective: EffectiveSettings) -> list[Path]:

@@ -21,6 +21,8 @@ from desktop.core.settings.tomltext import key_line, parse
 PROFILE_FILE = "profile.toml"
 RULES_DIR = "rules"
 TEMPLATES_DIR = "templates"
+COMPLIANCE_DIR = "compliance"
+"""The team's own compliance profiles (house rules for regulated letters), beside its rules."""
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
 _DECLARED = MappingProxyType(by_key(TEAM))
 
@@ -48,6 +50,10 @@ class TeamProfile:
     @property
     def templates_dir(self) -> Path:
         return self.folder / TEMPLATES_DIR
+
+    @property
+    def compliance_dir(self) -> Path:
+        return self.folder / COMPLIANCE_DIR
 
     @property
     def logo(self) -> Path | None:
