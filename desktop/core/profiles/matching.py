@@ -1,0 +1,187 @@
+"""Comparing a letter with what a law prints: headings by their words, wording blocks by their
+tokens, patterns over a tidied text, every match located back in the letter as written.
+
+A letter's typography is the writer's word processor's, not the law's: curly or straight
+quotes, an en dash, an em dash or a hyphen, a paragraph break where the handbook has a space.
+None of that changes what the letter says, so none of it may make a required block "absent";
+a changed word must. Everything here is compared after the same tidying, and every offset
+handed back is an offset in the letter's own text, so the window can underline it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_QUOTES = {
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‘’‚‛′`", "'"),
+}
+_DASHES = frozenset("-‐‑‒–—―−")
+_TRAILING = " \t?:.!,;\"'"
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+
+SIMILAR_ENOUGH = 0.8
+"""A block whose closest stretch of the letter has at least this difflib ratio (over words)
+is "changed" rather than "absent": the writer kept the block and altered it, and the message
+shows the first difference rather than the whole wording again."""
+
+
+@dataclass(frozen=True)
+class Tidied:
+    """A text with quotes straightened, dashes made hyphens and runs of white space made one
+    space; `origin[i]` is where the i-th character came from in the text as written."""
+
+    text: str
+    origin: tuple[int, ...]
+    length: int
+    """The length of the text as written, for a span that ends at the end of it."""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the text as written that `text[start:end]` came from."""
+        if start >= len(self.origin):
+            return self.length, self.length
+        last = self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return self.origin[start], last
+
+
+def tidy(text: str) -> Tidied:
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                origin.append(index)
+            continue
+        chars.append(_QUOTES.get(char, "-" if char in _DASHES else char))
+        origin.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return Tidied("".join(chars), tuple(origin), len(text))
+
+
+def words(text: str) -> str:
+    """A title or heading reduced to what identifies it: "What Happened?" and "what  happened"
+    are the same heading; the statute's own question marks and full stops are typography."""
+    return " ".join(tidy(text).text.casefold().strip(_TRAILING).split())
+
+
+def same_words(one: str, other: str) -> bool:
+    return words(one) == words(other)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The words and punctuation of a text, casefolded, each with its span in the text as
+    written. Dashes are tokens of their own, so "charge – but" and "charge—but" agree."""
+
+    items: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def tokens(text: str) -> Tokens:
+    tidied = tidy(text)
+    found = list(_TOKEN.finditer(tidied.text))
+    return Tokens(
+        tuple(match.group().casefold() for match in found),
+        tuple(tidied.span(match.start(), match.end()) for match in found),
+    )
+
+
+@dataclass(frozen=True)
+class BlockMatch:
+    """Where a required block is in a letter, or the closest stretch to it."""
+
+    exact: bool
+    start: int = 0
+    end: int = 0
+    ratio: float = 0.0
+    difference: str = ""
+    """The first difference, in words a writer can act on ("“fee” where the wording has
+    “charge”"); empty when the block is there as it should be or nothing like it is."""
+
+    @property
+    def near(self) -> bool:
+        return not self.exact and self.ratio >= SIMILAR_ENOUGH
+
+
+def find_block(block: str, letter: str) -> BlockMatch:
+    """Whether `block` is in `letter` word for word (after tidying), else the stretch of the
+    letter that is most like it, with the first place they differ."""
+    wanted = tokens(block).items
+    have = tokens(letter)
+    if not wanted:
+        return BlockMatch(exact=True)
+    size = len(wanted)
+    first = wanted[0]
+    for index, token in enumerate(have.items):
+        if token == first and have.items[index : index + size] == wanted:
+            return BlockMatch(True, have.spans[index][0], have.spans[index + size - 1][1], 1.0)
+    best = _closest(wanted, have.items)
+    if best is None:
+        return BlockMatch(exact=False)
+    start, end, ratio = best
+    found = have.items[start:end]
+    difference = _first_difference(wanted, found) if ratio >= SIMILAR_ENOUGH else ""
+    return BlockMatch(False, have.spans[start][0], have.spans[end - 1][1], ratio, difference)
+
+
+def _closest(wanted: tuple[str, ...], have: tuple[str, ...]) -> tuple[int, int, float] | None:
+    """The window of the letter most like `wanted`: windows of its length first, then the
+    best one's ends moved by up to a fifth of its length (a sentence added or dropped)."""
+    if not have:
+        return None
+    size = len(wanted)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    best: tuple[int, int, float] | None = None
+    for start in range(max(1, len(have) - size + 1)):
+        matcher.set_seq1(have[start : start + size])
+        if best is not None and matcher.real_quick_ratio() <= best[2]:
+            continue
+        if best is not None and matcher.quick_ratio() <= best[2]:
+            continue
+        ratio = matcher.ratio()
+        if best is None or ratio > best[2]:
+            best = (start, min(len(have), start + size), ratio)
+    assert best is not None
+    slack = max(1, size // 5)
+    start0, end0, _ = best
+    for start in range(max(0, start0 - slack), min(len(have) - 1, start0 + slack) + 1):
+        for end in range(max(start + 1, end0 - slack), min(len(have), end0 + slack) + 1):
+            matcher.set_seq1(have[start:end])
+            if matcher.real_quick_ratio() <= best[2] or matcher.quick_ratio() <= best[2]:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best[2]:
+                best = (start, end, ratio)
+    return best
+
+
+def _first_difference(wanted: tuple[str, ...], found: tuple[str, ...]) -> str:
+    matcher = difflib.SequenceMatcher(None, found, wanted, autojunk=False)
+    for tag, found_start, found_end, wanted_start, wanted_end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        before = _joined(found[max(0, found_start - 3) : found_start])
+        lead = f"after “{before}”, " if before else ""
+        theirs = _joined(found[found_start:found_end])
+        ours = _joined(wanted[wanted_start:wanted_end])
+        if tag == "replace":
+            return f"{lead}the letter has “{theirs}” where the wording has “{ours}”"
+        if tag == "delete":
+            return f"{lead}the letter adds “{theirs}”"
+        return f"{lead}the letter leaves out “{ours}”"
+    return ""
+
+
+def _joined(items: tuple[str, ...], limit: int = 12) -> str:
+    shown = items[:limit]
+    text = ""
+    for item in shown:
+        glue = "" if not text or (not item[0].isalnum() and item not in ("-", '"', "'")) else " "
+        text += glue + item
+    return text + (" …" if len(items) > limit else "")
