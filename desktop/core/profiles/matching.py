@@ -111,22 +111,47 @@ class BlockMatch:
 def find_block(block: str, letter: str) -> BlockMatch:
     """Whether `block` is in `letter` word for word (after tidying), else the stretch of the
     letter that is most like it, with the first place they differ."""
-    wanted = tokens(block).items
+    wanted = tokens(block)
     have = tokens(letter)
-    if not wanted:
+    if not wanted.items:
         return BlockMatch(exact=True)
-    size = len(wanted)
-    first = wanted[0]
+    size = len(wanted.items)
+    first = wanted.items[0]
     for index, token in enumerate(have.items):
-        if token == first and have.items[index : index + size] == wanted:
+        if token == first and have.items[index : index + size] == wanted.items:
             return BlockMatch(True, have.spans[index][0], have.spans[index + size - 1][1], 1.0)
-    best = _closest(wanted, have.items)
+    best = _closest(wanted.items, have.items)
     if best is None:
         return BlockMatch(exact=False)
     start, end, ratio = best
-    found = have.items[start:end]
-    difference = _first_difference(wanted, found) if ratio >= SIMILAR_ENOUGH else ""
+    difference = ""
+    if ratio >= SIMILAR_ENOUGH:
+        difference = _first_difference(_Side(block, wanted, 0, size), _Side(letter, have, start, end))
     return BlockMatch(False, have.spans[start][0], have.spans[end - 1][1], ratio, difference)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """A stretch of tokens of one text, to quote its words as that text writes them."""
+
+    text: str
+    tokens: Tokens
+    start: int
+    end: int
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return self.tokens.items[self.start : self.end]
+
+    def quote(self, first: int, last: int, limit: int = 12) -> str:
+        """Tokens first..last (relative to the stretch) as written, at most `limit` of them."""
+        first, last = self.start + first, self.start + last
+        cut = last - first > limit
+        last = min(last, first + limit)
+        if last <= first:
+            return ""
+        written = self.text[self.tokens.spans[first][0] : self.tokens.spans[last - 1][1]]
+        return " ".join(written.split()) + (" …" if cut else "")
 
 
 def _closest(wanted: tuple[str, ...], have: tuple[str, ...]) -> tuple[int, int, float] | None:
@@ -161,27 +186,18 @@ def _closest(wanted: tuple[str, ...], have: tuple[str, ...]) -> tuple[int, int, 
     return best
 
 
-def _first_difference(wanted: tuple[str, ...], found: tuple[str, ...]) -> str:
-    matcher = difflib.SequenceMatcher(None, found, wanted, autojunk=False)
+def _first_difference(wanted: _Side, found: _Side) -> str:
+    matcher = difflib.SequenceMatcher(None, found.items, wanted.items, autojunk=False)
     for tag, found_start, found_end, wanted_start, wanted_end in matcher.get_opcodes():
         if tag == "equal":
             continue
-        before = _joined(found[max(0, found_start - 3) : found_start])
+        before = found.quote(max(0, found_start - 3), found_start)
         lead = f"after “{before}”, " if before else ""
-        theirs = _joined(found[found_start:found_end])
-        ours = _joined(wanted[wanted_start:wanted_end])
+        theirs = found.quote(found_start, found_end)
+        ours = wanted.quote(wanted_start, wanted_end)
         if tag == "replace":
             return f"{lead}the letter has “{theirs}” where the wording has “{ours}”"
         if tag == "delete":
             return f"{lead}the letter adds “{theirs}”"
         return f"{lead}the letter leaves out “{ours}”"
     return ""
-
-
-def _joined(items: tuple[str, ...], limit: int = 12) -> str:
-    shown = items[:limit]
-    text = ""
-    for item in shown:
-        glue = "" if not text or (not item[0].isalnum() and item not in ("-", '"', "'")) else " "
-        text += glue + item
-    return text + (" …" if len(items) > limit else "")
