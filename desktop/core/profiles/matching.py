@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _QUOTES = {
@@ -26,6 +27,10 @@ SIMILAR_ENOUGH = 0.8
 """A block whose closest stretch of the letter has at least this difflib ratio (over words)
 is "changed" rather than "absent": the writer kept the block and altered it, and the message
 shows the first difference rather than the whole wording again."""
+
+_CANDIDATE = 0.7
+"""A window sharing fewer of the block's words than this cannot come near SIMILAR_ENOUGH,
+even with its ends moved: it is not compared word by word."""
 
 
 @dataclass(frozen=True)
@@ -155,24 +160,41 @@ class _Side:
 
 
 def _closest(wanted: tuple[str, ...], have: tuple[str, ...]) -> tuple[int, int, float] | None:
-    """The window of the letter most like `wanted`: windows of its length first, then the
-    best one's ends moved by up to a fifth of its length (a sentence added or dropped)."""
+    """The window of the letter most like `wanted`, if any could be a variant of it: windows
+    of its length first, then the best one's ends moved by up to a fifth of its length (a
+    sentence added or dropped).
+
+    The words a window shares with the block (counted as the window slides, one word in and
+    one out) bound its ratio from above, so the full comparison runs only where a variant
+    could be: a letter of a thousand words that has nothing like the block costs a few
+    milliseconds, not a comparison per word."""
     if not have:
         return None
     size = len(wanted)
+    need = Counter(wanted)
+    window: Counter[str] = Counter()
+    shared = 0
+    candidates: list[int] = []
+    for index, token in enumerate(have):
+        if window[token] < need[token]:
+            shared += 1
+        window[token] += 1
+        if index >= size:
+            gone = have[index - size]
+            window[gone] -= 1
+            if window[gone] < need[gone]:
+                shared -= 1
+        if index >= min(size, len(have)) - 1 and shared >= _CANDIDATE * size:
+            candidates.append(max(0, index - size + 1))
+    if not candidates:
+        return None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
-    best: tuple[int, int, float] | None = None
-    for start in range(max(1, len(have) - size + 1)):
+    best = (0, 0, -1.0)
+    for start in candidates:
         matcher.set_seq1(have[start : start + size])
-        if best is not None and matcher.real_quick_ratio() <= best[2]:
-            continue
-        if best is not None and matcher.quick_ratio() <= best[2]:
-            continue
-        ratio = matcher.ratio()
-        if best is None or ratio > best[2]:
+        if matcher.quick_ratio() > best[2] and (ratio := matcher.ratio()) > best[2]:
             best = (start, min(len(have), start + size), ratio)
-    assert best is not None
     slack = max(1, size // 5)
     start0, end0, _ = best
     for start in range(max(0, start0 - slack), min(len(have) - 1, start0 + slack) + 1):
