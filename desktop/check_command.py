@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import sys
 from dataclasses import dataclass
@@ -60,6 +61,13 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
         help="letter kind (default: the draft's own; individual for plain text)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="also check under this compliance profile (see amends profiles; may be repeated)",
+    )
     check.add_argument(
         "--channel",
         choices=[channel.value for channel in Channel],
@@ -128,7 +136,31 @@ def _check(
         return _check_draft(pipeline, path, draft, args)
     channel = Channel(args.channel) if args.channel else None
     findings = pipeline.checker.check_text(content, args.kind or "individual", locale=locale, channel=channel)
+    findings += _text_profile_findings(pipeline, content, args.profile)
     return CheckedInput(path, findings, {"": content})
+
+
+def _text_profile_findings(pipeline: Composer, content: str, asked: list[str]) -> list[Finding]:
+    """A plain-text letter under the profiles asked for: its lines stand for its headings
+    and its first line for its title; there is no form, so elements are read from the text."""
+    if not asked or pipeline.profiles is None:
+        return []
+    from desktop.core.profiles import LetterUnderCheck, ProfileError, check_profiles
+
+    try:
+        chosen = [pipeline.profiles.get(profile_id) for profile_id in asked]
+    except ProfileError as exc:
+        raise CheckUsageError(str(exc.reason)) from None
+    lines = tuple(line.strip() for line in content.splitlines() if line.strip())
+    letter = LetterUnderCheck(
+        draft=Draft(),
+        text=content,
+        headings=lines,
+        title=lines[0] if lines else "",
+        body_font_pt=None,
+        today=dt.date.today(),
+    )
+    return check_profiles(chosen, letter)
 
 
 def _check_draft(pipeline: Composer, path: str, draft: Draft, args: argparse.Namespace) -> CheckedInput:
@@ -136,8 +168,23 @@ def _check_draft(pipeline: Composer, path: str, draft: Draft, args: argparse.Nam
     its required fields, dates and merge fields, and the wording."""
     if args.kind:
         draft = dataclasses.replace(draft, kind=Kind(args.kind))
+    if args.profile:
+        if pipeline.profiles is not None:
+            for profile_id in args.profile:
+                _known_profile(pipeline, profile_id)
+        draft = dataclasses.replace(draft, profiles=[*draft.profiles, *args.profile])
     composed = pipeline.compose(draft, channel=Channel(args.channel) if args.channel else None)
     return CheckedInput(path, composed.findings, dict(prose_texts(draft)))
+
+
+def _known_profile(pipeline: Composer, profile_id: str) -> None:
+    from desktop.core.profiles import ProfileError
+
+    assert pipeline.profiles is not None
+    try:
+        pipeline.profiles.get(profile_id)
+    except ProfileError as exc:
+        raise CheckUsageError(str(exc.reason)) from None
 
 
 def _as_text(results: list[CheckedInput]) -> str:

@@ -32,7 +32,7 @@ from desktop.verdict_option import EXIT_NOT_READY, NotReadyToSend, add_override_
 
 EXIT_USAGE = 2
 FORMATS = ("html", "txt", "docx", "pdf", "eml")
-SUBCOMMANDS = ("templates", "render", "check", "merge")
+SUBCOMMANDS = ("templates", "profiles", "render", "check", "merge")
 
 
 class UserError(Exception):
@@ -116,6 +116,13 @@ def _tool_parser() -> argparse.ArgumentParser:
     add_settings_option(listing)
     listing.set_defaults(run=_run_templates)
 
+    profiles = sub.add_parser(
+        "profiles",
+        help="list the compliance profiles: what the law asks of breach notices and final responses",
+    )
+    add_settings_option(profiles)
+    profiles.set_defaults(run=_run_profiles)
+
     render = sub.add_parser("render", help="render a draft to HTML, plain text, DOCX, PDF or an e-mail draft")
     render.add_argument("draft", type=Path)
     render.add_argument("-t", "--template", help="template id (default: the draft's own)")
@@ -143,6 +150,22 @@ def _run_templates(args: argparse.Namespace) -> int:
     for problem in cat.problems:
         print(f"amends: skipped a template: {problem}", file=sys.stderr)
     return 1 if cat.problems else 0
+
+
+def _run_profiles(args: argparse.Namespace) -> int:
+    """One profile a paragraph: id, letter type, where it applies, and the source it rests on."""
+    from desktop.pipeline_options import profile_catalogue
+
+    found = profile_catalogue(args)
+    for profile in found:
+        places = ", ".join(profile.jurisdictions) + ("" if profile.automatic else "; only when asked for")
+        origin = "" if profile.builtin else f"  [{profile.path.parent}]"
+        print(f"{profile.id:24} {profile.letter_type.value:15} {profile.name}{origin}")
+        print(f"{'':24} applies to: {places}")
+        print(f"{'':24} source: {profile.source} (checked {profile.checked:%Y-%m-%d})")
+    for problem in found.problems:
+        print(f"amends: skipped a profile: {problem}", file=sys.stderr)
+    return 1 if found.problems else 0
 
 
 def _run_render(args: argparse.Namespace) -> int:

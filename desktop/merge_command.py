@@ -17,6 +17,7 @@ from desktop.core.compose import Composer
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import MergeCancelled, MergeRequest, OutputKind, run_merge
 from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
+from desktop.core.merge.profile_rows import profile_rows, skip_reasons
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN
 from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.merge_fields import draft_uses
@@ -113,7 +114,19 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
     if composed.render_error is not None:  # a template that cannot render is a usage error, as in render
         raise composed.render_error
     override = approved(composed, args, str(args.draft), err)
-    skip = report.error_rows()
+    held = profile_rows(composer, draft, table, mapping, template.id, kind.channel)
+    for verdict in held:
+        for finding in verdict.blocking:
+            where = f" ({verdict.jurisdiction})" if verdict.jurisdiction else ""
+            print(f"amends: row {verdict.row}{where}: {finding.message}", file=err)
+    if held and not args.skip_invalid:
+        print(
+            f"amends: {len(held)} row(s) fail the law their reader is under; fix the draft or the "
+            "list, or run again with --skip-invalid to leave them out",
+            file=err,
+        )
+        return EXIT_ROWS_INVALID
+    skip = report.error_rows() | {verdict.row for verdict in held}
     if skip and not args.skip_invalid:
         print(
             f"amends: {len(skip)} row(s) have errors; fix them in {args.recipients.name}, "
@@ -141,6 +154,7 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
         name_pattern=args.name_pattern,
         skip_rows=skip,
         report=report,
+        skip_reasons=skip_reasons(held),
         layout=layout,
         override=override,
     )

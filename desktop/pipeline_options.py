@@ -10,11 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.core.compose import Composer
 from desktop.core.templates import TemplateCatalogue
-from desktop.settings_options import settings_checker, settings_template_dirs
+from desktop.settings_options import settings_checker, settings_compliance_dirs, settings_template_dirs
+
+if TYPE_CHECKING:
+    from desktop.core.profiles import ProfileCatalogue
 
 RULES_HELP = "an extra rule file, as for amends check (may be repeated)"
 
@@ -40,7 +44,14 @@ def composer(args: argparse.Namespace) -> Composer:
         if not path.is_file():
             raise MissingRuleFile(f"{path}: no such rule file")
     load_language_model()
-    return Composer(catalogue(args), settings_checker(args, rules))
+    return Composer(catalogue(args), settings_checker(args, rules), profile_catalogue(args))
+
+
+def profile_catalogue(args: argparse.Namespace) -> ProfileCatalogue:
+    """The built-in compliance profiles, then the team's and the user's (unless --no-settings)."""
+    from desktop.core.profiles import ProfileCatalogue
+
+    return ProfileCatalogue(paths.builtin_profiles_dir(), settings_compliance_dirs(args))
 
 
 def load_language_model() -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.settings import (
     EffectiveSettings,
+    compliance_dirs,
     docx_layout,
     known_words,
     load_effective,
@@ -49,6 +50,12 @@ def effective_settings(args: argparse.Namespace) -> EffectiveSettings | None:
             print(f"amends: settings: {problem} (left out)", file=sys.stderr)
         args._effective_settings = cached
     return cached
+
+
+def settings_compliance_dirs(args: argparse.Namespace) -> list[Path]:
+    """The team's and the user's own compliance profile folders."""
+    effective = effective_settings(args)
+    return compliance_dirs(effective) if effective else []
 
 
 def settings_template_dirs(args: argparse.Namespace) -> list[Path]:

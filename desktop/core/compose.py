@@ -13,12 +13,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desktop.core.channels import ALL_CHANNELS, Channel, PassageProblem, draft_passages
 from desktop.core.checker.engine import Checker
 from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.history import HistoryLookup
-from desktop.core.document import Document
+from desktop.core.context import letter_jurisdiction
+from desktop.core.document import Document, Heading, plain
 from desktop.core.fields import FIELDS, LETTER, RECIPIENTS, field_label
 from desktop.core.form_steps import field_problems, follow_up_preview, is_missing, required_fields
 from desktop.core.merge_fields import (
@@ -30,15 +32,21 @@ from desktop.core.merge_fields import (
     merged_draft,
 )
 from desktop.core.model import Draft, Kind, Recipient
+from desktop.core.pages.styles import SMALLEST_PT
 from desktop.core.templates import LetterTemplate, TemplateCatalogue, TemplateError
 from desktop.core.writers.plain import to_text
 
+if TYPE_CHECKING:
+    from desktop.core.profiles import ProfileCatalogue
+
 _COMPLETE = "Be specific: a letter with a gap in it tells the reader nobody finished it."
 _TIMELY = "Timing: a letter dated days before it arrives reads as if it waited in a drawer."
+_LAWFUL = "Some letters have contents the law sets: a notice that lacks one is not sent."
 _MERGED = "Be specific: a letter that shows its machinery tells the reader it came off a list."
 
 READINESS_RULES = frozenset(
-    {"required-field", "field-problem", "letter-date", "unrendered", "channel-passage"}
+    {"required-field", "field-problem", "letter-date", "unrendered", "channel-passage", "profile-unknown"}
+    | {f"profile-{part}" for part in ("element", "heading", "wording", "forbidden", "type-size", "deadline")}
 )
 """Findings the pipeline itself raises; like a placeholder, they cannot be accepted or
 ignored, only overridden at export with a reason."""
@@ -137,9 +145,13 @@ class Composer:
     """Build one per window or command and reuse it: the catalogue and the checker are the
     slow parts, and both are loaded once."""
 
-    def __init__(self, catalogue: TemplateCatalogue, checker: Checker):
+    def __init__(
+        self, catalogue: TemplateCatalogue, checker: Checker, profiles: ProfileCatalogue | None = None
+    ):
+        """`profiles`: the compliance profiles a breach notice or final response is held to."""
         self.catalogue = catalogue
         self.checker = checker
+        self.profiles = profiles
 
     def compose(
         self,
@@ -209,6 +221,8 @@ class Composer:
         names = known_names(columns if columns is not None else own_values)
         uses = draft_uses(draft)
         findings += merge_findings(uses, names, values, has_list=columns is not None)
+        if document is not None:
+            findings += self.profile_findings(letter, document, today, channels[0])
         preview = None
         if mark_merged and uses and document is not None and template is not None:
             marked = merged_draft(draft, person, mark=True)
@@ -217,6 +231,34 @@ class Composer:
         return Composed(
             draft, letter, document, _in_form_order(findings), preview, render_error, channels, paper
         )
+
+    def profile_findings(
+        self, letter: Draft, document: Document, today: dt.date, channel: Channel = Channel.PRINT
+    ) -> list[Finding]:
+        """What the law asks of this letter and it lacks, under the profiles its letter type,
+        its reader's jurisdiction and the draft's own list choose; a profile the draft names
+        that nobody has is an error, not a letter checked under nothing."""
+        if self.profiles is None:
+            return []
+        from desktop.core.profiles import LetterUnderCheck, ProfileError, check_profiles
+
+        try:
+            chosen = self.profiles.for_letter(
+                letter.letter_type, letter_jurisdiction(letter), letter.profiles
+            )
+        except ProfileError as exc:
+            return [_finding("profile-unknown", f"{exc.reason}.", "profiles", _LAWFUL)]
+        if not chosen:
+            return []
+        under_check = LetterUnderCheck(
+            draft=letter,
+            text=to_text(document),
+            headings=tuple(plain(block.runs) for block in document.blocks if isinstance(block, Heading)),
+            title=document.title,
+            body_font_pt=SMALLEST_PT if channel is Channel.PRINT else None,
+            today=today,
+        )
+        return check_profiles(chosen, under_check)
 
     def prerender(
         self,

@@ -17,8 +17,10 @@ from desktop import __version__, paths
 from desktop.core import places
 from desktop.core.draft_file import DraftFormatError, load_draft
 from desktop.core.history import HistoryError, HistoryStore, default_history_path
+from desktop.core.profiles import ProfileCatalogue
 from desktop.core.recovery import RecoveryStore
 from desktop.core.settings import (
+    compliance_dirs,
     docx_layout,
     known_words,
     load_effective,
@@ -64,6 +66,7 @@ def build_window(
     if language_later:  # run_app: start_language_loading brings both in once the window shows
         checker.syntax.enabled = checker.spelling.enabled = False
     catalogue = TemplateCatalogue(paths.builtin_templates_dir(), template_dirs(effective))
+    profiles = ProfileCatalogue(paths.builtin_profiles_dir(), compliance_dirs(effective))
     history, history_message = open_history(history_path or default_history_path())
     window = MainWindow(
         catalogue,
@@ -82,8 +85,10 @@ def build_window(
             if user_dir
             else paths.site_settings_file(),  # a test's folder: not this computer's
         ),
+        profiles=profiles,
     )
     problems = [str(p) for p in (*effective.problems, *rule_problems, *word_problems, *catalogue.problems)]
+    problems += [str(p) for p in profiles.problems]
     recovery_problem = [window.recovery.problem] if window.recovery.problem else []
     notes = [*recovery_problem, *problems[:1], *([history_message] if history_message else [])]
     if len(problems) > 1:

@@ -21,6 +21,7 @@ from desktop.core.context import letter_facts
 from desktop.core.document import Document
 from desktop.core.history import HistoryError, HistoryStore
 from desktop.core.merge.checks import output_row_fields
+from desktop.core.merge.profile_rows import profile_rows
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.clipboard import clipboard_payload
 from desktop.core.writers.docx import DocxLayout, DocxWriter
@@ -165,6 +166,15 @@ class ExportActions(QObject):
             layout=self.layout,
             override=override,
             start_folder=lambda kind: self._folders.start(f"notice:{kind.value}"),
+            held_rows=lambda channel: profile_rows(
+                self._updater.composer,
+                draft,
+                inputs.table,
+                inputs.mapping,
+                draft.template,
+                channel,
+                overrides=inputs.overrides,
+            ),
         )
         # the tab marks as errors the rows the chosen output would refuse, as the dialog counts them
         dialog.output_chosen.connect(lambda kind: self._recipients.set_output_needs(output_row_fields(kind)))

@@ -23,6 +23,7 @@ from desktop.core.history import HistoryStore
 from desktop.core.language import model as language_model
 from desktop.core.merge_fields import STANDARD_NAMES
 from desktop.core.model import Draft, Kind
+from desktop.core.profiles import ProfileCatalogue
 from desktop.core.recipients import required_recipient_fields
 from desktop.core.recovery import RecoveryStore
 from desktop.core.templates import TemplateCatalogue, TemplateError
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         reload_defaults: Callable[[], tuple[Callable[[], Draft], DocxLayout | None]] | None = None,
         *,
         folders: AppFolders,
+        profiles: ProfileCatalogue | None = None,
     ):
         """`folders` come from where the program starts (app.build_window)."""
         super().__init__()
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self.checker_panel, self.readiness = CheckerPanel(), ReadinessBanner()
         lookup = self._earlier_apologies if history else None
         self.updater = LetterUpdater(
-            Composer(catalogue, checker), lambda: self.session.draft, self, history=lookup
+            Composer(catalogue, checker, profiles), lambda: self.session.draft, self, history=lookup
         )
         self.marks = FindingMarks(self.form.editor_for)
         if checker.compensation is not None:  # the categories of the rules in use, team's included

@@ -63,6 +63,8 @@ class MergeRequest:
     overrides: Mapping[tuple[int, str], str] = field(default_factory=dict)
     report: ValidationReport | None = None
     """The validation report the user saw: it gives skipped rows their reason in the manifest."""
+    skip_reasons: Mapping[int, str] = field(default_factory=dict)
+    """Why other rows are left out (a letter its reader's law finds fault with), by row."""
     layout: DocxLayout | None = None
     today: dt.date | None = None
     override: str = ""
@@ -148,7 +150,8 @@ def _write(
                 if cancelled is not None and cancelled():
                     raise MergeCancelled(f"stopped after {written} letters; nothing was kept")
                 if row.row in skip:
-                    log.skipped(row.row, row.recipient, _skip_reason(request.report, row.row))
+                    reason = request.skip_reasons.get(row.row) or _skip_reason(request.report, row.row)
+                    log.skipped(row.row, row.recipient, reason)
                     skipped += 1
                     continue
                 for column, characters in row.dropped:

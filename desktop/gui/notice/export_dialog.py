@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.channels import Channel
 from desktop.core.merge import MergeRequest, MergeResult, OutputKind
 from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
+from desktop.core.merge.profile_rows import RowVerdict, skip_reasons
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN, output_namer
 from desktop.core.merge_fields import draft_uses
 from desktop.core.model import Draft
@@ -104,8 +106,11 @@ class ExportNoticeDialog(QDialog):
         layout: DocxLayout | None = None,
         override: str = "",
         start_folder: Callable[[OutputKind], Path] | None = None,
+        held_rows: Callable[[Channel], list[RowVerdict]] | None = None,
     ):
         """`layout`: the paper, margins and logo from the settings, as a single letter gets.
+        `held_rows`: the rows whose letter, as that channel carries it, fails its reader's
+        compliance profiles (core/merge/profile_rows.py); they count as rows with errors.
         `override`: why the notice goes out although errors block it; kept in the manifest.
         `start_folder`: where an output of that kind goes until the user picks a place (the
         window's remembered folder, else Documents/Amends); without it, beside the list."""
@@ -118,6 +123,8 @@ class ExportNoticeDialog(QDialog):
         self._first_row: RecipientRow | bool | None = False  # False: not read yet
         self._output_chosen = False
         self._start_folder = start_folder or (lambda _kind: inputs.table.path.parent)
+        self._held_rows = held_rows or (lambda _channel: [])
+        self._held: dict[Channel, list[RowVerdict]] = {}
         self._thread: QThread | None = None
         self._job: MergeJob | None = None
         self._outcome: tuple[str, object] | None = None
@@ -308,13 +315,15 @@ class ExportNoticeDialog(QDialog):
         run gets: the box to leave them out shows exactly when the run would refuse them."""
         report, problem = self._report()
         errors = self._inputs.unskipped_error_rows(report) if report is not None else []
+        held = self._unskipped_held()
+        errors = sorted({*errors, *(verdict.row for verdict in held)}) if report is not None else []
         self._form.setRowVisible(self._leave_out, bool(errors))
         self._leave_out.setText(f"Leave out the {len(errors):,} row(s) with errors (listed in the manifest)")
         example, pattern_problem = self._example_name()
         self._example.setText(f"First file: {example}" if example else "")
         problem = problem or pattern_problem or self._output_problem()
         if not problem and errors and not self._leave_out.isChecked():
-            problem = _errors_problem(errors, report, self.kind())  # type: ignore[arg-type]
+            problem = _errors_problem(errors, report, self.kind(), held)  # type: ignore[arg-type]
         self._problem.setText(problem or "")
         self._form.setRowVisible(self._problem, bool(problem))
         self._export.setEnabled(not problem and not self.is_running())
@@ -457,7 +466,18 @@ class ExportNoticeDialog(QDialog):
             layout=self._page_layout,
             override=self.override,
         )
+        held = self._unskipped_held()
+        if held and self._leave_out.isChecked():  # else the box is shown and Export is off
+            request.skip_rows = frozenset(request.skip_rows) | {verdict.row for verdict in held}
+            request.skip_reasons = skip_reasons(held)
         return request
+
+    def _unskipped_held(self) -> list[RowVerdict]:
+        """The rows the chosen output's letters fail the law for, worked out once per channel."""
+        channel = self.kind().channel
+        if channel not in self._held:
+            self._held[channel] = self._held_rows(channel)
+        return [verdict for verdict in self._held[channel] if verdict.row not in self._inputs.skip_rows]
 
     def _launch(self, job: MergeJob) -> None:
         thread = QThread(self)
@@ -567,10 +587,14 @@ def _kind_id(kind: OutputKind) -> int:
     return next(number for number, (k, _label, _hint) in enumerate(KINDS) if k is kind)
 
 
-def _errors_problem(errors: list[int], report: ValidationReport, kind: OutputKind) -> str:
+def _errors_problem(
+    errors: list[int], report: ValidationReport, kind: OutputKind, held: list[RowVerdict] = ()
+) -> str:
     """ "2 row(s) have errors for e-mail drafts (row 3: no value for E-mail (recipient.email), …)." """
     first = errors[0]
-    reason = next(i.message for i in report.issues_for(first) if i.severity is Severity.ERROR)
+    listed = [i.message for i in report.issues_for(first) if i.severity is Severity.ERROR]
+    lawful = [f.message for verdict in held if verdict.row == first for f in verdict.blocking]
+    reason = (listed or lawful)[0]
     return (
         f"{len(errors):,} row(s) have errors for {_FOR[kind]} (row {first}: {reason}). "
         "Fix or skip them in the recipient list, or leave them out here."

@@ -1,0 +1,120 @@
+"""Compliance profiles from the command line: `amends profiles`, `check` under a draft's own
+profiles or `--profile`, and `merge` holding back each row its reader's law finds fault with."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from desktop import paths
+from desktop.cli import main
+
+BREACH = paths.examples_dir() / "breach-notice.amends"
+BREACH_LIST = paths.examples_dir() / "breach-notice-recipients.csv"
+FINAL = paths.examples_dir() / "rrsp-final-response.amends"
+TEMPLATE = paths.builtin_templates_dir() / "breach-notice.j2"
+
+
+def run(*argv: object) -> int:
+    return main([str(a) for a in argv])
+
+
+def findings(capsys, *argv: object) -> tuple[int, list[dict]]:
+    capsys.readouterr()
+    status = run("check", "--format", "json", "--no-settings", *argv)
+    return status, json.loads(capsys.readouterr().out)[0]["findings"]
+
+
+def edited(tmp_path: Path, source: Path, change) -> Path:
+    draft = json.loads(source.read_text(encoding="utf-8"))
+    change(draft)
+    path = tmp_path / source.name
+    path.write_text(json.dumps(draft), encoding="utf-8")
+    return path
+
+
+def test_profiles_lists_each_with_where_it_applies_and_its_source(capsys):
+    assert run("profiles", "--no-settings") == 0
+    out = capsys.readouterr().out
+    for profile_id in (
+        "gdpr-art34",
+        "us-ca-breach",
+        "us-ma-breach",
+        "hipaa-breach",
+        "uk-fca-final-response",
+        "ca-bank-final-response",
+    ):
+        assert f"\n{profile_id} " in f"\n{out}"
+    assert "applies to: US; only when asked for" in out  # HIPAA: a covered entity says so
+    assert "source: Cal. Civ. Code §1798.82" in out
+
+
+def test_the_examples_pass_their_profiles_with_the_deadline_said(capsys):
+    status, found = findings(capsys, BREACH)
+    assert status == 0 and not [f for f in found if f["severity"] != "info"]
+    (deadline,) = [f for f in found if f["rule"] == "profile-deadline"]
+    assert "30 calendar days from discovery" in deadline["message"] and "due " in deadline["message"]
+    status, found = findings(capsys, FINAL)
+    assert status == 0 and [f["rule"] for f in found if f["severity"] != "info"] == []
+    assert any("56 days from the complaint" in f["message"] for f in found)
+
+
+def test_a_gdpr_breach_notice_without_its_contact_point_fails_naming_it(tmp_path, capsys):
+    def to_britain_without_contact(draft: dict) -> None:
+        draft["jurisdiction"] = "GB"
+        draft["sender"]["contact"] = ""
+
+    status, found = findings(capsys, edited(tmp_path, BREACH, to_britain_without_contact))
+    assert status == 1
+    (missing,) = [f for f in found if f["rule"] == "profile-element"]
+    assert missing["message"].startswith("GDPR Art. 34 breach notice: ")
+    assert "contact" in missing["message"] and "Art. 33(3)(b)" in missing["message"]
+
+
+def test_check_profile_holds_plain_text_to_a_profile_and_refuses_an_unknown_one(tmp_path, capsys):
+    letter = tmp_path / "final.txt"
+    letter.write_text(
+        "We have decided not to uphold your complaint, for the reasons below.\n"
+        "You can refer your complaint to the Financial Ombudsman Service, at no cost, within six months.\n",
+        encoding="utf-8",
+    )
+    status, found = findings(capsys, "--profile", "uk-fca-final-response", letter)
+    assert status == 1
+    assert "profile-wording" in {f["rule"] for f in found}  # the Annex 3R words, reworded
+    capsys.readouterr()
+    assert run("check", "--no-settings", "--profile", "no-such-law", letter) == 2
+    assert "no-such-law" in capsys.readouterr().err
+
+
+def test_merge_holds_back_the_rows_whose_law_the_letter_breaks(tmp_path, capsys):
+    """One letter California-style for every reader: Massachusetts residents may not be told
+    what happened or how many were affected, so their rows fail and the others pass."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    source = TEMPLATE.read_text(encoding="utf-8")
+    (folder / "ca-everywhere.j2").write_text(
+        source.replace("{% set place = jurisdiction | upper %}", '{% set place = "US-CA" %}'),
+        encoding="utf-8",
+    )
+    draft = edited(tmp_path, BREACH, lambda d: d.update(template="ca-everywhere"))
+    out = tmp_path / "notices.pdf"
+    assert (
+        run("--template-dir", folder, "merge", draft, BREACH_LIST, "--to", "pdf", "-o", out, "--no-settings")
+        == 1
+    )
+    err = capsys.readouterr().err
+    held = {line.split(":")[1].strip() for line in err.splitlines() if line.startswith("amends: row ")}
+    assert held == {"row 4 (US-MA)", "row 5 (US-MA)"}
+    assert "“What Happened?” gives the nature of the breach" in err and not out.exists()
+
+    assert run(
+        "--template-dir", folder, "merge", draft, BREACH_LIST, "--to", "pdf", "-o", out, "--no-settings",
+        "--skip-invalid",
+    ) == 0  # fmt: skip
+    (manifest,) = tmp_path.glob("notices-manifest-*.csv")
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        rows = {row["row"]: row for row in csv.DictReader(handle)}
+    assert [rows[r]["status"] for r in ("4", "5")] == ["skipped", "skipped"]
+    assert rows["4"]["reason"].startswith("Massachusetts breach notice")
+    assert sum(row["status"] == "written" for row in rows.values()) == 6
