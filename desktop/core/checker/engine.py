@@ -226,7 +226,7 @@ class Checker:
             findings += self.spelling.findings(prepared, name, draft.locale, known)
         findings += self._draft_apology_count(fields, letter)
         findings += self._draft_presence(draft, kind, joined, letter)
-        findings += self._measures(letter, kind, fields)
+        findings += self._measures(letter, kind, fields, draft.letter_type.value)
         if self.compensation:
             findings += self.compensation.draft_findings(draft, joined)
         findings += self._draft_code_rules(
@@ -421,11 +421,15 @@ class Checker:
         return finding
 
     def _measures(
-        self, letter: PreparedText, kind: str, fields: dict[str, PreparedText] | None = None
+        self,
+        letter: PreparedText,
+        kind: str,
+        fields: dict[str, PreparedText] | None = None,
+        letter_type: str = "apology",
     ) -> list[Finding]:
         findings: list[Finding] = []
         if "too-long" in self.code:
-            findings += too_long_findings(self.code["too-long"], letter.text, kind)
+            findings += too_long_findings(self.code["too-long"], letter.text, kind, letter_type)
         if self.readability:
             body = body_span(letter.text)
             grade_and_sentences = list(self.readability.findings(letter, body.start, body.end))
