@@ -4,7 +4,7 @@ Each example letter is rendered for every reader and every channel, and its cont
 back: the California title and headings in the statute's order, the Massachusetts letter
 without the nature of the breach but with police report and free security freeze, the GDPR
 contact point and consequences, the FCA's Annex 3R wording word for word, OBSI for a
-Canadian bank. Sources: /work/notes/issue16-sources-*.md (cited in the templates).
+Canadian bank. The sources are cited in the templates and the profiles.
 """
 
 from __future__ import annotations
