@@ -71,6 +71,16 @@ def test_a_gdpr_breach_notice_without_its_contact_point_fails_naming_it(tmp_path
     assert missing["message"].startswith("GDPR Art. 34 breach notice: ")
     assert "contact" in missing["message"] and "Art. 33(3)(b)" in missing["message"]
 
+    def accepted_with_a_reason(draft: dict) -> None:
+        to_britain_without_contact(draft)
+        draft["accepted_findings"] = {missing["key"]: "the DPO's details are on the enclosed sheet"}
+
+    _status, found = findings(capsys, edited(tmp_path, BREACH, accepted_with_a_reason))
+    (kept,) = [f for f in found if f["rule"] == "profile-element"]
+    assert kept["accepted"] == "the DPO's details are on the enclosed sheet"  # that check alone
+    blocking = {f["rule"] for f in found if f["severity"] == "error" and "accepted" not in f}
+    assert blocking == {"required-field"}  # the template still needs the field itself
+
 
 def test_check_profile_holds_plain_text_to_a_profile_and_refuses_an_unknown_one(tmp_path, capsys):
     letter = tmp_path / "final.txt"

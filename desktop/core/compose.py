@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.channels import ALL_CHANNELS, Channel, PassageProblem, draft_passages
+from desktop.core.checker.choices import apply_choices
 from desktop.core.checker.engine import Checker
 from desktop.core.checker.findings import Finding, Severity
 from desktop.core.checker.history import HistoryLookup
@@ -37,7 +38,7 @@ from desktop.core.templates import LetterTemplate, TemplateCatalogue, TemplateEr
 from desktop.core.writers.plain import to_text
 
 if TYPE_CHECKING:
-    from desktop.core.profiles import ProfileCatalogue
+    from desktop.core.profiles import LetterUnderCheck, ProfileCatalogue
 
 _COMPLETE = "Be specific: a letter with a gap in it tells the reader nobody finished it."
 _TIMELY = "Timing: a letter dated days before it arrives reads as if it waited in a drawer."
@@ -46,7 +47,6 @@ _MERGED = "Be specific: a letter that shows its machinery tells the reader it ca
 
 READINESS_RULES = frozenset(
     {"required-field", "field-problem", "letter-date", "unrendered", "channel-passage", "profile-unknown"}
-    | {f"profile-{part}" for part in ("element", "heading", "wording", "forbidden", "type-size", "deadline")}
 )
 """Findings the pipeline itself raises; like a placeholder, they cannot be accepted or
 ignored, only overridden at export with a reason."""
@@ -237,10 +237,11 @@ class Composer:
     ) -> list[Finding]:
         """What the law asks of this letter and it lacks, under the profiles its letter type,
         its reader's jurisdiction and the draft's own list choose; a profile the draft names
-        that nobody has is an error, not a letter checked under nothing."""
+        that nobody has is an error, not a letter checked under nothing. A finding may be
+        accepted with a reason (a breach date that cannot be determined) like any other."""
         if self.profiles is None:
             return []
-        from desktop.core.profiles import LetterUnderCheck, ProfileError, check_profiles
+        from desktop.core.profiles import ProfileError, check_profiles
 
         try:
             chosen = self.profiles.for_letter(
@@ -250,7 +251,17 @@ class Composer:
             return [_finding("profile-unknown", f"{exc.reason}.", "profiles", _LAWFUL)]
         if not chosen:
             return []
-        under_check = LetterUnderCheck(
+        return apply_choices(
+            check_profiles(chosen, self._under_check(letter, document, today, channel)),
+            letter.ignored_findings,
+            letter.accepted_findings,
+        )
+
+    @staticmethod
+    def _under_check(letter: Draft, document: Document, today: dt.date, channel: Channel) -> LetterUnderCheck:
+        from desktop.core.profiles import LetterUnderCheck
+
+        return LetterUnderCheck(
             draft=letter,
             text=to_text(document),
             headings=tuple(plain(block.runs) for block in document.blocks if isinstance(block, Heading)),
@@ -258,7 +269,6 @@ class Composer:
             body_font_pt=SMALLEST_PT if channel is Channel.PRINT else None,
             today=today,
         )
-        return check_profiles(chosen, under_check)
 
     def prerender(
         self,

@@ -44,13 +44,17 @@ class Finding:
     accepted_by: str | None = None
     """The entry of the draft's acceptances that accepted this finding: its `acceptance_key`,
     an older draft's `key`, or a rule id (which accepts every finding of that rule)."""
+    item: str = ""
+    """Which check of a rule that holds many, when the flagged words cannot tell them apart:
+    a compliance profile's element ("gdpr-art34/contact-point") is absent, so it has none."""
 
     @property
     def key(self) -> str:
         """Stable across edits that move the span: rule, field and the flagged words. It keys
         ignoring, and identifies a finding from one check to the next while the writer types."""
         words = " ".join(self.matched.lower().split())
-        return f"{self.rule}:{self.field}:{words}"
+        where = f"{self.item}@{self.field}" if self.item else self.field
+        return f"{self.rule}:{where}:{words}"
 
     @property
     def acceptance_key(self) -> str:

@@ -17,13 +17,7 @@ element that must be there; code: measured in Python (length, readability, dates
 SCOPES = ("sentence", "apology-sentence")
 """Where a phrase pattern looks: any sentence, or only sentences holding an apology."""
 
-REQUIRED_BY_LAW = frozenset(
-    {f"profile-{check}" for check in ("element", "heading", "wording", "forbidden", "type-size", "deadline")}
-    | {"profile-unknown"}
-)
-"""Compliance profile findings (core/profiles): what the law asks is not waived by a reason
-typed into the draft; an export can still go with an override, kept with the file."""
-UNACCEPTABLE = frozenset({"placeholder", "merge-field-missing"}) | REQUIRED_BY_LAW
+UNACCEPTABLE = frozenset({"placeholder", "merge-field-missing", "profile-unknown"})
 """Findings that cannot be accepted: the letter would go out visibly broken."""
 
 

@@ -10,6 +10,7 @@ because the person reading it has to decide whether the law really asks it of th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,7 +69,12 @@ class ProfileFinding:
 
 
 def check_profiles(profiles: Sequence[Profile], letter: LetterUnderCheck) -> list[Finding]:
-    return [found.finding for found in evaluate(profiles, letter)]
+    """Each finding names its profile and check in `item`, so that accepting one (a breach
+    date that cannot be determined, say) accepts that one alone."""
+    return [
+        dataclasses.replace(found.finding, item=f"{found.profile}/{found.item}")
+        for found in evaluate(profiles, letter)
+    ]
 
 
 def evaluate(profiles: Sequence[Profile], letter: LetterUnderCheck) -> list[ProfileFinding]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.checker.findings import Finding
-from desktop.core.checker.rules import REQUIRED_BY_LAW, UNACCEPTABLE
+from desktop.core.checker.rules import UNACCEPTABLE
 from desktop.gui import dialogs
 from desktop.gui.checking.finding_delegate import FindingDelegate
 from desktop.gui.checking.findings_model import GROUPS, FindingsModel, acceptance_text
@@ -35,10 +35,6 @@ FIX_SHORTCUT = QKeySequence("Ctrl+.")
 REFUSAL = (
     "A {rule} finding cannot be accepted: the letter would go out visibly broken. "
     "Fill in the missing text instead."
-)
-LAWFUL_REFUSAL = (
-    "A {rule} finding cannot be accepted: the law the letter is under asks for it. Change the "
-    "letter, or export it anyway with a reason, which is kept with the file."
 )
 
 WITHDRAW_TIP = "Take back the acceptance: the finding counts again, and an error blocks the letter again"
@@ -192,7 +188,7 @@ class CheckerPanel(QWidget):
         self.ignore_action.setEnabled(finding is not None)
         refused = finding is not None and finding.rule in UNACCEPTABLE
         self.accept_button.setToolTip(
-            _refusal(finding.rule)
+            REFUSAL.format(rule=rule_label(finding.rule))
             if refused and finding
             else self.accept_action.toolTip()
         )
@@ -239,7 +235,7 @@ class CheckerPanel(QWidget):
         if finding is None or finding.accepted:
             return
         if finding.rule in UNACCEPTABLE:
-            dialogs.show_error(self, "Cannot accept", _refusal(finding.rule))
+            dialogs.show_error(self, "Cannot accept", REFUSAL.format(rule=rule_label(finding.rule)))
             return
         reason = dialogs.ask_text(
             self, "Accept finding", f"Why keep this wording? ({finding.message.split('.')[0]})\nReason:"
@@ -273,8 +269,3 @@ class CheckerPanel(QWidget):
         for action in (self.go_action, self.fix_action, answer, self.ignore_action):
             menu.addAction(action)
         return menu
-
-
-def _refusal(rule: str) -> str:
-    text = LAWFUL_REFUSAL if rule in REQUIRED_BY_LAW else REFUSAL
-    return text.format(rule=rule_label(rule))
