@@ -17,7 +17,7 @@ from desktop.core.compose import Composer
 from desktop.core.draft_file import load_draft
 from desktop.core.merge import MergeCancelled, MergeRequest, OutputKind, run_merge
 from desktop.core.merge.checks import list_errors, output_problem, required_row_fields, sender_problem
-from desktop.core.merge.profile_rows import profile_rows, skip_reasons
+from desktop.core.merge.profile_rows import held_back, profile_rows, skip_reasons
 from desktop.core.merge.run import DEFAULT_NAME_PATTERN
 from desktop.core.merge.staging import describe as describe_cleared
 from desktop.core.merge_fields import draft_uses
@@ -114,11 +114,13 @@ def run_merge_command(args: argparse.Namespace, composer: Composer, err: TextIO 
     if composed.render_error is not None:  # a template that cannot render is a usage error, as in render
         raise composed.render_error
     override = approved(composed, args, str(args.draft), err)
-    held = profile_rows(composer, draft, table, mapping, template.id, kind.channel)
-    for verdict in held:
-        for finding in verdict.blocking:
+    verdicts = profile_rows(composer, draft, table, mapping, template.id, kind.channel)
+    for verdict in verdicts:
+        for finding in verdict.findings:
             where = f" ({verdict.jurisdiction})" if verdict.jurisdiction else ""
-            print(f"amends: row {verdict.row}{where}: {finding.message}", file=err)
+            warning = "" if finding.blocking else "warning: "
+            print(f"amends: row {verdict.row}{where}: {warning}{finding.message}", file=err)
+    held = held_back(verdicts)
     if held and not args.skip_invalid:
         print(
             f"amends: {len(held)} row(s) fail the law their reader is under; fix the draft or the "

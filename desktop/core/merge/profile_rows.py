@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.channels import Channel
-from desktop.core.checker.findings import Finding
+from desktop.core.checker.findings import Finding, Severity
 from desktop.core.compose import Composer
 from desktop.core.context import letter_jurisdiction
 from desktop.core.merge_fields import merged_draft
@@ -45,7 +45,8 @@ def profile_rows(
     today: dt.date | None = None,
     overrides: Overrides | None = None,
 ) -> list[RowVerdict]:
-    """The rows whose letters the law finds fault with; none for an ordinary apology."""
+    """The rows whose letters the law finds fault with (an error holds a row back, a warning
+    marks it for review); none for an ordinary apology."""
     if composer.profiles is None or (draft.letter_type is LetterType.APOLOGY and not draft.profiles):
         return []
     today = today or dt.date.today()
@@ -57,11 +58,16 @@ def profile_rows(
         except (TemplateError, ValueError):
             continue  # the draft's verdict reports a template that cannot render
         findings = composer.profile_findings(letter, document, today, channel)
-        if any(f.blocking for f in findings):
+        findings = [f for f in findings if f.blocking or f.severity is Severity.WARNING]
+        if findings:
             verdicts.append(RowVerdict(row.row, letter_jurisdiction(letter), findings))
     return verdicts
 
 
+def held_back(verdicts: list[RowVerdict]) -> list[RowVerdict]:
+    return [verdict for verdict in verdicts if verdict.blocking]
+
+
 def skip_reasons(verdicts: list[RowVerdict]) -> Mapping[int, str]:
     """What the manifest says of a row held back by its profiles."""
-    return {v.row: "; ".join(f.message for f in v.blocking) for v in verdicts}
+    return {v.row: "; ".join(f.message for f in v.blocking) for v in verdicts if v.blocking}

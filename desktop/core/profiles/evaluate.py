@@ -194,6 +194,7 @@ class _Check:
                 self.add(wording.id, WORDING, f"no {_bare(wording.label)}", wording.clause, wording.principle)
 
     def _forbidden(self, forbidden: Forbidden) -> None:
+        severity = Severity.WARNING if forbidden.advisory else Severity.ERROR
         for heading in self.letter.headings:
             if any(same_words(heading, banned) for banned in forbidden.headings):
                 self.add(
@@ -202,6 +203,7 @@ class _Check:
                     f"the heading “{heading.strip()}” gives {forbidden.label}, which this letter must not",
                     forbidden.clause,
                     forbidden.principle,
+                    severity=severity,
                     span=self._line_span(heading),
                     matched=heading.strip(),
                 )
@@ -221,6 +223,7 @@ class _Check:
                     f"the letter gives {forbidden.label}, which it must not",
                     forbidden.clause,
                     forbidden.principle,
+                    severity=severity,
                     span=(start, end),
                     matched=match.group(),
                 )

@@ -28,12 +28,12 @@ class ExampleOutcome:
 
     @property
     def failed_on(self) -> tuple[str, ...]:
-        """The checks that would stop this letter, in the profile's order, each once."""
+        """The checks that stop this letter or mark it for review (a deadline near or past,
+        an advisory rule), in the profile's order, each once."""
         items = [
             found.item
             for found in self.findings
-            if found.finding.severity is Severity.ERROR
-            or (found.item in self.deadline_ids and found.finding.severity is Severity.WARNING)
+            if found.finding.severity in (Severity.ERROR, Severity.WARNING)
         ]
         return tuple(dict.fromkeys(items))
 

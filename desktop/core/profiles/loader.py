@@ -71,7 +71,7 @@ _KEYS = {
     "title": {"text", "clause", "principle"},
     "heading": {"id", "text", "clause", "principle"},
     "wording": {"id", "label", "clause", "text", "principle"},
-    "forbid": {"id", "label", "clause", "patterns", "headings", "principle"},
+    "forbid": {"id", "label", "clause", "patterns", "headings", "principle", "advisory"},
     "type_size": {"minimum_pt", "clause", "principle"},
     "deadline": {"id", "label", "from", "count", "unit", "clause", "principle"},
     "example": {"name", "passes", "fails_on", "text", "title", "fields", "body_font_pt", "today"},
@@ -287,6 +287,7 @@ class _Reader:
             patterns=table.patterns("patterns"),
             headings=tuple(table.strings("headings")),
             line=table.start,
+            advisory=bool(table.flag("advisory", False)),
         )
         if not forbidden.patterns and not forbidden.headings:
             raise self.fail(f"forbid {forbidden.id!r} needs patterns or headings to find it by", table.start)

@@ -108,6 +108,9 @@ class Forbidden:
     patterns: tuple[Pattern, ...]
     headings: tuple[str, ...]
     line: int | None
+    advisory: bool = False
+    """A warning rather than an error: the rule rests on guidance, not on statute text read
+    here, so it marks the letter for review without holding it back."""
 
 
 @dataclass(frozen=True)

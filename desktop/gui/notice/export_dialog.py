@@ -477,7 +477,8 @@ class ExportNoticeDialog(QDialog):
         channel = self.kind().channel
         if channel not in self._held:
             self._held[channel] = self._held_rows(channel)
-        return [verdict for verdict in self._held[channel] if verdict.row not in self._inputs.skip_rows]
+        skipped = self._inputs.skip_rows
+        return [verdict for verdict in self._held[channel] if verdict.blocking and verdict.row not in skipped]
 
     def _launch(self, job: MergeJob) -> None:
         thread = QThread(self)

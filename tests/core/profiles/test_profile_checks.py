@@ -175,7 +175,8 @@ def test_california_and_massachusetts_judge_the_same_letter_differently(shipped:
     assert "1,240 customers" in matched
     for found in massachusetts:
         finding = found.finding
-        assert finding.rule == "profile-forbidden" and finding.severity is Severity.ERROR
+        # advisory until §3(b) itself is read: marked for review, not held back
+        assert finding.rule == "profile-forbidden" and finding.severity is Severity.WARNING
         if finding.matched != "What Happened?":
             assert " ".join(CALIFORNIA_STYLE[finding.start : finding.end].split()) == finding.matched
 
