@@ -47,6 +47,14 @@ class DocxLayout:
     language: str = ""
     """BCP 47 tag for Word's spelling checker ("en-CA"); from the document when empty."""
 
+    def language_of(self, document: Document) -> str:
+        return self.language or document.metadata.get("language", "") or "en-GB"
+
+    def page_for(self, language: str) -> parts.PageSetup:
+        """The paper a letter in `language` is printed on, DOCX and PDF alike: the settings'
+        choice, else the paper usual where that language's region is (Letter in Canada)."""
+        return self.page or parts.PageSetup.for_locale(language)
+
 
 class DocxWriter:
     def __init__(self, layout: DocxLayout | None = None, created: dt.datetime | None = None):
@@ -82,8 +90,8 @@ class DocxWriter:
         write_bytes(self.to_bytes(document), target)
 
     def to_bytes(self, document: Document) -> bytes:
-        language = self._language(document)
-        page = self.page_for(language)
+        language = self.layout.language_of(document)
+        page = self.layout.page_for(language)
         body = BodyWriter(self._logo, page.text_width_twips()).letter(document.blocks)
         xml = parts.document_head() + body + parts.document_tail(page, self.section_headers(page, 1))
         fixed = self._prepared_parts(document.title, document.author, language, _override_note(document))
@@ -103,9 +111,6 @@ class DocxWriter:
         goes in the document's comments (why it was written despite errors)."""
         language = language or self.layout.language or "en-GB"
         return CombinedDocx(self, Path(target), title, author, language, note)
-
-    def page_for(self, language: str) -> parts.PageSetup:
-        return self.layout.page or parts.PageSetup.for_locale(language)
 
     def page_count(self, document: Document, page: parts.PageSetup) -> int:
         """The letter's pages as the PDF lays them out on `page`."""
@@ -130,9 +135,6 @@ class DocxWriter:
         top = page.margins_mm[0] * _PT_PER_MM
         distance = max(top - HEADER_GAP - paper.HEADER.leading, HEADER_MIN_TOP)
         return parts.SectionHeaders(parts.header_id(number), round(distance * 20))
-
-    def _language(self, document: Document) -> str:
-        return self.layout.language or document.metadata.get("language", "") or "en-GB"
 
     def _listing_parts(self, headers: int) -> list[tuple[str, bytes, bool]]:
         """The parts that name the letters' header parts: content types and relationships."""
@@ -201,7 +203,7 @@ class CombinedDocx:
         self._title = title
         self._author = author
         self._language = language
-        self._page = writer.page_for(language)
+        self._page = writer.layout.page_for(language)
         self._body = BodyWriter(writer._logo, self._page.text_width_twips())
         self._pending = ""
         self._header_sizes: list[int] = []

@@ -69,12 +69,9 @@ class PdfWriter:
         self._logo = reader
         self._logo_size = (width, width * pixels_high / max(pixels_wide, 1))
 
-    def page_for(self, language: str) -> PageSetup:
-        return self.layout.page or PageSetup.for_locale(language)
-
     def pages(self, document: Document) -> LaidOutLetter:
         """The letter on paper: what the PDF draws, and what a paged preview would paint."""
-        page = self.page_for(self._language(document))
+        page = self.layout.page_for(self.layout.language_of(document))
         layout = self._layouts.get(page)
         if layout is None:
             layout = self._layouts[page] = PageLayout(page, self._metrics, self._logo_size)
@@ -87,7 +84,8 @@ class PdfWriter:
     def to_bytes(self, document: Document) -> bytes:
         buffer = io.BytesIO()
         note = override_note(document.metadata.get("override", ""))
-        canvas = _PdfCanvas(self, buffer, document.title, document.author, self._language(document), note)
+        language = self.layout.language_of(document)
+        canvas = _PdfCanvas(self, buffer, document.title, document.author, language, note)
         canvas.add(document)
         canvas.save()
         return buffer.getvalue()
@@ -99,9 +97,6 @@ class PdfWriter:
         `note` says why it was written despite errors (in the Keywords property)."""
         language = language or self.layout.language or "en-GB"
         return CombinedPdf(self, Path(target), title, author, language, note)
-
-    def _language(self, document: Document) -> str:
-        return self.layout.language or document.metadata.get("language", "") or "en-GB"
 
 
 class CombinedPdf:
