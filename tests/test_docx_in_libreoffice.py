@@ -20,6 +20,7 @@ from desktop.core.merge import MergeRequest, OutputKind, run_merge
 from desktop.core.recipients import read_recipients
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import write_docx
+from tests.helpers.libreoffice import convert_to_pdf
 from tests.helpers.tools import require_tool
 
 CATALOGUE = TemplateCatalogue(paths.builtin_templates_dir())
@@ -33,31 +34,13 @@ def _tool(name: str) -> str:
 
 
 def to_pdf_text(files: list[Path], workdir: Path) -> dict[str, str]:
-    """Convert in one LibreOffice start (it is slow to start), with a private profile."""
-    profile = workdir / "lo-profile"
-    subprocess.run(
-        [
-            _tool("soffice"),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir / "pdf"),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    pdfs = convert_to_pdf(files, workdir, timeout=240)
     texts = {}
-    for file in files:
-        pdf = workdir / "pdf" / f"{file.stem}.pdf"
-        assert pdf.exists(), f"LibreOffice did not convert {file.name}"
+    for name, pdf in pdfs.items():
         result = subprocess.run(
             [_tool("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
         )
-        texts[file.name] = " ".join(result.stdout.split())
+        texts[name] = " ".join(result.stdout.split())
     return texts
 
 

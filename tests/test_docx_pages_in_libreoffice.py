@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -25,6 +24,7 @@ from desktop.core.recipients import read_recipients
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.docx import DocxWriter
 from desktop.core.writers.pdf import PdfWriter
+from tests.helpers.libreoffice import convert_to_pdf
 from tests.helpers.pdf_tools import pdf_pages_text
 from tests.helpers.tools import require_tool
 
@@ -34,25 +34,9 @@ SENTENCE = "We are sorry that the statement we sent you last month showed a char
 
 
 def _convert(files: list[Path], workdir: Path) -> dict[str, list[str]]:
-    """Each file's pages as LibreOffice prints them, from one start with a private profile."""
-    soffice = require_tool("soffice", "libreoffice-writer-nogui")
+    """Each file's pages as LibreOffice prints them."""
     require_tool("pdftotext", "poppler-utils")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(workdir / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir / "pdf"),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return {file.name: pdf_pages_text(workdir / "pdf" / f"{file.stem}.pdf") for file in files}
+    return {name: pdf_pages_text(pdf) for name, pdf in convert_to_pdf(files, workdir).items()}
 
 
 def _three_page_letter() -> Document:
