@@ -135,3 +135,63 @@ def test_merge_holds_back_the_rows_whose_law_the_letter_breaks(tmp_path, capsys)
     assert [rows[r]["status"] for r in ("4", "5")] == ["skipped", "skipped"]
     assert rows["4"]["reason"].startswith("Massachusetts breach notice")
     assert sum(row["status"] == "written" for row in rows.values()) == 6
+
+
+HOUSE_RULE = """
+[profile]
+id = "house-final-response"
+name = "Northshore house rule for final responses"
+letter_type = "final-response"
+jurisdictions = ["CA"]
+automatic = true
+source = "Northshore Complaints Policy 4.2"
+source_url = "https://intranet.example/complaints"
+checked = 2026-12-01
+verified = "Our own policy, read by the compliance team."
+
+[[element]]
+id = "case-number"
+label = "the complaint's case number"
+clause = "Policy 4.2(a)"
+patterns = ['''\\bCMP-\\d{4}-\\d+\\b''']
+
+[[example]]
+name = "names its case"
+passes = true
+text = "Your complaint CMP-2026-11873 is closed."
+
+[[example]]
+name = "no case number"
+passes = false
+fails_on = ["case-number"]
+text = "Your complaint is closed."
+"""
+
+
+def test_a_teams_own_profile_is_listed_checked_and_a_broken_one_named(tmp_path, capsys):
+    team = tmp_path / "team"
+    (team / "compliance").mkdir(parents=True)
+    (team / "profile.toml").write_text('[company]\nname = "Northshore Savings & Trust"\n', "utf-8")
+    (team / "compliance" / "house-final-response.toml").write_text(HOUSE_RULE, "utf-8")
+    (team / "compliance" / "broken.toml").write_text('[profile]\nid = "broken"\nnmae = "typo"\n', "utf-8")
+    settings = paths.user_data_dir() / "settings.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f'[team]\nprofile = "{team.as_posix()}"\n', "utf-8")
+
+    assert run("profiles") == 1  # listed, and the broken file named
+    captured = capsys.readouterr()
+    assert "house-final-response" in captured.out and str(team / "compliance") in captured.out
+    assert "broken.toml" in captured.err and "amends: skipped a profile:" in captured.err
+
+    capsys.readouterr()
+    assert run("check", "--format", "json", FINAL) == 0  # the example quotes its case number
+    house = [f for f in json.loads(capsys.readouterr().out)[0]["findings"] if "Policy 4.2" in f["message"]]
+    assert house == []
+    without = edited(tmp_path, FINAL, lambda d: d["recipient"].update(reference="RRSP 4471-0923"))
+    capsys.readouterr()
+    assert run("check", "--format", "json", without) == 1
+    (missing,) = [
+        f for f in json.loads(capsys.readouterr().out)[0]["findings"] if "Policy 4.2" in f["message"]
+    ]
+    assert missing["message"].startswith("Northshore house rule for final responses: ")
+    assert "case number" in missing["message"] and "(Policy 4.2(a))" in missing["message"]
