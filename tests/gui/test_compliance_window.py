@@ -5,7 +5,7 @@ reader's law finds fault with."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop import paths
 from desktop.gui import dialogs
@@ -80,3 +80,26 @@ def test_export_notice_holds_back_the_rows_whose_law_the_letter_breaks(qtbot, tm
         qtbot.mouseClick(export_button(dialog), Qt.MouseButton.LeftButton)
     result = done.args[0]
     assert result.written == 6 and result.skipped == 2
+
+
+def test_the_law_step_shows_what_the_chosen_letter_type_is_checked_by(qtbot, tmp_path, monkeypatch):
+    window = open_window(qtbot, tmp_path, monkeypatch)
+    window.files.open_path(paths.examples_dir() / "rrsp-withdrawal.amends", example=True)
+    window.form.focus_field("letter_type")
+    kind = window.form.findChild(QComboBox, "letter_type")
+
+    def shown() -> set[str]:
+        paths_ = ("jurisdiction", "incident.discovered_on", "complaint.received_on", "complaint.outcome")
+        controls = {path: window.form.findChild(QWidget, path) for path in paths_}
+        return {  # shown on its step, whether or not that step is the one on screen
+            path
+            for path, control in controls.items()
+            if control.isVisibleTo(control.parentWidget().parentWidget())
+        }
+
+    assert kind.currentText() == "An ordinary apology" and shown() == set()
+    kind.setCurrentIndex(kind.findText("Personal data breach notice"))
+    assert shown() == {"jurisdiction", "incident.discovered_on"}
+    kind.setCurrentIndex(kind.findText("Final response to a complaint"))
+    assert shown() == {"jurisdiction", "complaint.received_on", "complaint.outcome"}
+    assert window.session.draft.letter_type.value == "final-response"

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.core.fields import NOT_SET, category_label
+from desktop.core.fields import NOT_SET, category_label, get_value
 from desktop.core.form_steps import (
     FieldNote,
     Step,
@@ -17,7 +17,7 @@ from desktop.core.form_steps import (
     follow_up_preview,
     locale_preview,
 )
-from desktop.core.model import CompensationKind, FollowUpMode
+from desktop.core.model import CompensationKind, FollowUpMode, LetterType
 from desktop.gui.form.choice_box import ChoiceOrOwn
 from desktop.gui.form.step_page import StepPage
 
@@ -125,11 +125,31 @@ class FollowUpPage(StepPage):
         show_note(self._date_note, note)
 
 
+class LawPage(StepPage):
+    """Shows only what the chosen letter type is checked by: nothing for an ordinary apology,
+    the discovery date for a breach notice, the complaint for a final response."""
+
+    _FIELDS_BY_TYPE: ClassVar[dict[LetterType, tuple[str, ...]]] = {
+        LetterType.APOLOGY: (),
+        LetterType.BREACH_NOTICE: ("jurisdiction", "incident.discovered_on"),
+        LetterType.FINAL_RESPONSE: ("jurisdiction", "complaint.received_on", "complaint.outcome"),
+    }
+
+    def _refresh(self) -> None:
+        draft = self.draft()
+        if draft is None:
+            return
+        shown = self._FIELDS_BY_TYPE[draft.letter_type]
+        for path in (spec.path for spec in self.step.fields if spec.path != "letter_type"):
+            self.set_field_visible(path, path in shown or bool(get_value(draft, path)))
+
+
 def page_for(step: Step) -> StepPage:
     pages: dict[str, type[StepPage]] = {
         "incident": IncidentPage,
         "compensation": CompensationPage,
         "follow_up": FollowUpPage,
         "sender": SenderPage,
+        "law": LawPage,
     }
     return pages.get(step.id, StepPage)(step)
