@@ -20,6 +20,7 @@ from typing import Any
 from desktop.core.checker.findings import Severity
 from desktop.core.checker.rules import KINDS, SCOPES, Pattern, Rule, phrase_to_regex
 from desktop.core.checker.syntax_patterns import SyntaxPattern, SyntaxPatternError, read_syntax_pattern
+from desktop.core.toml_errors import toml_problem
 
 _TERM = re.compile(r"%([a-z][a-z_]*)%")
 _RULE_KEYS = {
@@ -133,11 +134,8 @@ def _parse(raw: str, path: Path | None) -> dict[str, Any]:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise RuleFileError(
-            f"not valid TOML: {reason}", path, int(found.group(1)) if found else None
-        ) from None
+        reason, line = toml_problem(exc)
+        raise RuleFileError(reason, path, line) from None
     unknown = set(data) - {"rule", "override", "terms", "classes"}
     if unknown:
         name = sorted(unknown)[0]

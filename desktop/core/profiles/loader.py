@@ -36,6 +36,7 @@ from desktop.core.profiles.model import (
     Unit,
     Wording,
 )
+from desktop.core.toml_errors import toml_problem
 
 MAX_PROFILE_BYTES = 1_000_000
 """Far beyond any profile (the largest built-in one is a few kilobytes)."""
@@ -103,11 +104,8 @@ def read_profile(raw: str, path: Path, builtin: bool = False) -> Profile:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"line (\d+)", str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ProfileError(
-            f"not valid TOML: {reason}", path, int(found.group(1)) if found else None
-        ) from None
+        reason, line = toml_problem(exc)
+        raise ProfileError(reason, path, line) from None
     return _Reader(data, _Lines(raw), path, builtin).profile()
 
 
