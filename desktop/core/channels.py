@@ -13,14 +13,13 @@ syntax is matched by one regular expression, never handed to a template engine.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop.core.fields import PROSE_FIELDS, get_value, prose_texts, set_value
-from desktop.core.model import Draft, Question
+from desktop.core.fields import prose_texts, with_prose
+from desktop.core.model import Draft
 
 
 class Channel(StrEnum):
@@ -166,18 +165,8 @@ def blanked_draft(draft: Draft) -> Draft:
 
 
 def _with_prose(draft: Draft, change: Callable[[str], str]) -> Draft:
+    """The draft itself when no field holds a passage tag: most drafts, rendered for every
+    channel on every keystroke, need no copy."""
     if not any("{%" in text for _field, text in prose_texts(draft)):
         return draft
-    copy = dataclasses.replace(
-        draft,
-        incident=dataclasses.replace(draft.incident),
-        compensation=dataclasses.replace(draft.compensation),
-        follow_up=dataclasses.replace(draft.follow_up),
-        sender=dataclasses.replace(draft.sender),
-        questions=[Question(change(q.question), change(q.answer)) for q in draft.questions],
-    )
-    for path in PROSE_FIELDS:
-        text = get_value(copy, path)
-        if isinstance(text, str) and "{%" in text:
-            set_value(copy, path, change(text))
-    return copy
+    return with_prose(draft, change)

@@ -9,7 +9,9 @@ one panel over.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -508,6 +510,25 @@ def set_value(draft: Draft, path: str, value: object) -> None:
 def _question(draft: Draft, path: str) -> tuple[Question, str]:
     index, _, part = path[len("questions[") :].partition("].")
     return draft.questions[int(index)], part
+
+
+def with_prose(draft: Draft, change: Callable[[str], str]) -> Draft:
+    """A copy of the draft with `change` made to every prose field and question (merge fields
+    filled in, one channel's passages chosen), copied deep enough that setting a field never
+    reaches the writer's draft."""
+    copy = dataclasses.replace(
+        draft,
+        incident=dataclasses.replace(draft.incident),
+        compensation=dataclasses.replace(draft.compensation),
+        follow_up=dataclasses.replace(draft.follow_up),
+        sender=dataclasses.replace(draft.sender),
+        questions=[Question(change(q.question), change(q.answer)) for q in draft.questions],
+    )
+    for path in PROSE_FIELDS:
+        text = get_value(copy, path)
+        if isinstance(text, str):
+            set_value(copy, path, change(text))
+    return copy
 
 
 def prose_texts(draft: Draft) -> list[tuple[str, str]]:

@@ -10,14 +10,13 @@ anything either.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.core.fields import PROSE_FIELDS, get_value, prose_texts, set_value
-from desktop.core.model import Draft, Question, Recipient
+from desktop.core.fields import prose_texts, with_prose
+from desktop.core.model import Draft, Recipient
 
 MERGE_FIELD = re.compile(
     r"""\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|\s*default\(\s*(?:"([^"\n]*)"|'([^'\n]*)')\s*\)\s*)?\}\}"""
@@ -137,24 +136,6 @@ def merged_draft(draft: Draft, recipient: Recipient, mark: bool = False) -> Draf
     """The draft as one recipient's letter: their details, and every merge field in the
     prose replaced with their values. The draft itself is left as the writer typed it."""
     values = merge_values(recipient)
-    letter = _copy(draft)
+    letter = with_prose(draft, lambda text: merged(text, values, mark))
     letter.recipient = recipient
-    for path in PROSE_FIELDS:
-        text = get_value(letter, path)
-        if isinstance(text, str) and "{{" in text:
-            set_value(letter, path, merged(text, values, mark))
-    letter.questions = [
-        Question(merged(q.question, values, mark), merged(q.answer, values, mark)) for q in draft.questions
-    ]
     return letter
-
-
-def _copy(draft: Draft) -> Draft:
-    """Copies deep enough that setting a prose field never reaches the writer's draft."""
-    return dataclasses.replace(
-        draft,
-        incident=dataclasses.replace(draft.incident),
-        compensation=dataclasses.replace(draft.compensation),
-        follow_up=dataclasses.replace(draft.follow_up),
-        sender=dataclasses.replace(draft.sender),
-    )
