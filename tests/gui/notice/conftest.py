@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
+from desktop.gui import dialogs
+from tests.helpers.window import open_window
 
+EXAMPLE = paths.examples_dir() / "renewal-email.amends"
 EXAMPLE_LIST = paths.examples_dir() / "renewal-email-recipients.csv"
 HOSTILE = (
     "Prénom;Nom;E-mail;Compte\r\n"
@@ -32,3 +35,16 @@ def hostile_list(tmp_path) -> Path:
     path = tmp_path / "liste.csv"
     path.write_bytes(HOSTILE.encode("cp1252"))
     return path
+
+
+@pytest.fixture
+def notice_window(qtbot, tmp_path, monkeypatch):
+    """The window on the renewal notice with its 36-recipient list loaded as File ▸ Import
+    does it (in the background); no question after an export is left waiting."""
+    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
+    window = open_window(qtbot, tmp_path, monkeypatch)
+    window.files.open_path(EXAMPLE, example=True)
+    with qtbot.waitSignal(window.recipients.load_finished, timeout=30_000):
+        window.recipients.load_async(EXAMPLE_LIST)
+    window.updater.update_now()
+    return window

@@ -10,20 +10,12 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton
 
 from desktop import paths
 from desktop.gui import dialogs
-from tests.helpers.window import open_export_notice, open_window
-
-RENEWAL = paths.examples_dir() / "renewal-email.amends"
-LIST = paths.examples_dir() / "renewal-email-recipients.csv"
+from tests.helpers.window import open_export_notice
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
-    window = open_window(qtbot, tmp_path, monkeypatch)
-    window.files.open_path(RENEWAL, example=True)
-    with qtbot.waitSignal(window.recipients.load_finished, timeout=30_000):
-        window.recipients.load_async(LIST)
-    return window
+def window(notice_window):
+    return notice_window
 
 
 def button(dialog, text: str) -> QPushButton:

@@ -8,24 +8,14 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop import paths
-from desktop.gui import dialogs
 from tests.gui.notice.test_errors_per_output import click_output, export_button
 from tests.helpers.pdf_tools import pdf_pages_text
-from tests.helpers.window import open_export_notice, open_window
-
-RENEWAL = paths.examples_dir() / "renewal-email.amends"
-RENEWAL_LIST = paths.examples_dir() / "renewal-email-recipients.csv"
+from tests.helpers.window import open_export_notice
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(dialogs, "ask_open_after_export", lambda _parent, _path: None)
-    window = open_window(qtbot, tmp_path, monkeypatch)
-    window.files.open_path(RENEWAL, example=True)
-    assert window.recipients.load(RENEWAL_LIST)
-    window.updater.update_now()
-    return window
+def window(notice_window):
+    return notice_window
 
 
 def run_export(qtbot, window, label: str):
