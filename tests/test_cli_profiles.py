@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.cli import main
+from tests.core.profiles.conftest import SHIPPED
 
 BREACH = paths.examples_dir() / "breach-notice.amends"
 BREACH_LIST = paths.examples_dir() / "breach-notice-recipients.csv"
@@ -37,14 +38,7 @@ def edited(tmp_path: Path, source: Path, change) -> Path:
 def test_profiles_lists_each_with_where_it_applies_and_its_source(capsys):
     assert run("profiles", "--no-settings") == 0
     out = capsys.readouterr().out
-    for profile_id in (
-        "gdpr-art34",
-        "us-ca-breach",
-        "us-ma-breach",
-        "hipaa-breach",
-        "uk-fca-final-response",
-        "ca-bank-final-response",
-    ):
+    for profile_id in SHIPPED:
         assert f"\n{profile_id} " in f"\n{out}"
     assert "applies to: US; only when asked for" in out  # HIPAA: a covered entity says so
     assert "source: Cal. Civ. Code §1798.82" in out

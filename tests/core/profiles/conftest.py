@@ -68,3 +68,23 @@ def letter(
         body_font_pt=body_font_pt,
         today=today,
     )
+
+
+ANNEX = (
+    "You have the right to refer your complaint to the Financial Ombudsman Service, free of charge – "
+    "but you must do so within six months of the date of this letter.\n\n"
+    "If you do not refer your complaint in time, the Ombudsman will not have our permission to consider "
+    "your complaint and so will only be able to do so in very limited circumstances. For example, if the "
+    "Ombudsman believes that the delay was as a result of exceptional circumstances."
+)
+"""DISP 1 Annex 3R (1), as the FCA prints it, without its quotation marks."""
+
+SHIPPED = {
+    "gdpr-art34",
+    "us-ca-breach",
+    "us-ma-breach",
+    "hipaa-breach",
+    "uk-fca-final-response",
+    "ca-bank-final-response",
+}
+"""The profiles Amends ships, one file each in resources/profiles."""

@@ -10,7 +10,7 @@ import pytest
 from desktop.core.checker.findings import Severity
 from desktop.core.model import Complaint, Draft, Incident, LetterType, Outcome, Sender
 from desktop.core.profiles import ProfileCatalogue, check_profiles, evaluate
-from tests.core.profiles.conftest import builtin_profiles_dir, letter
+from tests.core.profiles.conftest import ANNEX, builtin_profiles_dir, letter
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +58,6 @@ def test_the_contact_point_in_the_letter_or_in_the_form_satisfies_it(shipped: Pr
     assert check_profiles([profile], letter(BREACH_NOTICE.format(contact=""), draft=draft)) == []
 
 
-ANNEX = (
-    "You have the right to refer your complaint to the Financial Ombudsman Service, free of charge – "
-    "but you must do so within six months of the date of this letter.\n\n"
-    "If you do not refer your complaint in time, the Ombudsman will not have our permission to consider "
-    "your complaint and so will only be able to do so in very limited circumstances. For example, if the "
-    "Ombudsman believes that the delay was as a result of exceptional circumstances."
-)
 FINAL_RESPONSE = """\
 Dear Mr Lee,
 

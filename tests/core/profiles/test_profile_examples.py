@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.profiles import Profile, ProfileCatalogue, run_example
-from tests.core.profiles.conftest import builtin_profiles_dir
-
-SHIPPED = {
-    "gdpr-art34",
-    "us-ca-breach",
-    "us-ma-breach",
-    "hipaa-breach",
-    "uk-fca-final-response",
-    "ca-bank-final-response",
-}
+from tests.core.profiles.conftest import SHIPPED, builtin_profiles_dir
 
 
 def _catalogue() -> ProfileCatalogue:

@@ -6,14 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.profiles.matching import find_block, same_words, tidy, tokens
-
-ANNEX = (
-    "You have the right to refer your complaint to the Financial Ombudsman Service, free of charge – "
-    "but you must do so within six months of the date of this letter.\n\n"
-    "If you do not refer your complaint in time, the Ombudsman will not have our permission to consider "
-    "your complaint and so will only be able to do so in very limited circumstances. For example, if the "
-    "Ombudsman believes that the delay was as a result of exceptional circumstances."
-)
+from tests.core.profiles.conftest import ANNEX
 
 
 @pytest.mark.parametrize(
