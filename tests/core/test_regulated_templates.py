@@ -26,6 +26,7 @@ from desktop.core.pages.styles import SMALLEST_PT
 from desktop.core.recipients import iter_recipients, read_recipients
 from desktop.core.templates import TemplateCatalogue
 from desktop.core.writers.plain import to_text
+from tests.core.profiles.conftest import ANNEX
 
 CATALOGUE = TemplateCatalogue(paths.builtin_templates_dir())
 EXAMPLES = paths.examples_dir()
@@ -43,16 +44,6 @@ CALIFORNIA_HEADINGS = [
     "For More Information.",
 ]
 """Cal. Civ. Code §1798.82(d)(1) and its model form, with their own punctuation."""
-
-ANNEX_3R_VARIANT_1 = (
-    "You have the right to refer your complaint to the Financial Ombudsman Service, free of charge "
-    "\u2013 but you must do so within six months of the date of this letter.\n\n"
-    "If you do not refer your complaint in time, the Ombudsman will not have our permission to "
-    "consider your complaint and so will only be able to do so in very limited circumstances. "
-    "For example, if the Ombudsman believes that the delay was as a result of exceptional "
-    "circumstances."
-)
-"""DISP 1 Annex 3R (1), as printed on handbook.fca.org.uk (2016-07-17), without its quotation marks."""
 
 
 def squeezed(text: str) -> str:
@@ -238,7 +229,7 @@ def test_a_uk_final_response_carries_the_annex_3r_wording_exactly(channel):
     draft = dataclasses.replace(load_draft(FINAL_RESPONSE), jurisdiction="GB", locale="en_GB")
     document = render(draft, channel)
     text = to_text(document)
-    assert squeezed(ANNEX_3R_VARIANT_1) in squeezed(text)
+    assert squeezed(ANNEX) in squeezed(text)
     assert "www.financial-ombudsman.org.uk" in text
     assert "you may now refer your complaint to the Financial Ombudsman Service" in text
     assert "We enclose a copy of the Financial Ombudsman Service's leaflet" in squeezed(text)
