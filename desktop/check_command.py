@@ -16,6 +16,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.channels import Channel
 from desktop.core.checker.findings import Finding, line_and_column
@@ -28,6 +29,9 @@ from desktop.core.model import Draft, Kind
 from desktop.core.settings import new_draft_defaults
 from desktop.pipeline_options import MissingRuleFile, add_rules_option, composer
 from desktop.settings_options import effective_settings
+
+if TYPE_CHECKING:
+    from desktop.core.profiles import Profile
 
 EXIT_CLEAN, EXIT_BLOCKING, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
@@ -143,14 +147,11 @@ def _check(
 def _text_profile_findings(pipeline: Composer, content: str, asked: list[str]) -> list[Finding]:
     """A plain-text letter under the profiles asked for: its lines stand for its headings
     and its first line for its title; there is no form, so elements are read from the text."""
-    if not asked or pipeline.profiles is None:
+    chosen = _asked_profiles(pipeline, asked)
+    if not chosen:
         return []
-    from desktop.core.profiles import LetterUnderCheck, ProfileError, check_profiles
+    from desktop.core.profiles import LetterUnderCheck, check_profiles
 
-    try:
-        chosen = [pipeline.profiles.get(profile_id) for profile_id in asked]
-    except ProfileError as exc:
-        raise CheckUsageError(str(exc.reason)) from None
     lines = tuple(line.strip() for line in content.splitlines() if line.strip())
     letter = LetterUnderCheck(
         draft=Draft(),
@@ -169,20 +170,20 @@ def _check_draft(pipeline: Composer, path: str, draft: Draft, args: argparse.Nam
     if args.kind:
         draft = dataclasses.replace(draft, kind=Kind(args.kind))
     if args.profile:
-        if pipeline.profiles is not None:
-            for profile_id in args.profile:
-                _known_profile(pipeline, profile_id)
+        _asked_profiles(pipeline, args.profile)  # an unknown id is a usage error, before any check
         draft = dataclasses.replace(draft, profiles=[*draft.profiles, *args.profile])
     composed = pipeline.compose(draft, channel=Channel(args.channel) if args.channel else None)
     return CheckedInput(path, composed.findings, dict(prose_texts(draft)))
 
 
-def _known_profile(pipeline: Composer, profile_id: str) -> None:
+def _asked_profiles(pipeline: Composer, asked: list[str]) -> list[Profile]:
+    """The profiles --profile names; CheckUsageError naming the known ones for an unknown id."""
+    if not asked or pipeline.profiles is None:
+        return []
     from desktop.core.profiles import ProfileError
 
-    assert pipeline.profiles is not None
     try:
-        pipeline.profiles.get(profile_id)
+        return [pipeline.profiles.get(profile_id) for profile_id in asked]
     except ProfileError as exc:
         raise CheckUsageError(str(exc.reason)) from None
 
