@@ -9,7 +9,7 @@ typing elsewhere never waits. A cancelled or failed run leaves nothing behind: t
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QUrl, Signal, Slot
@@ -589,7 +589,7 @@ def _kind_id(kind: OutputKind) -> int:
 
 
 def _errors_problem(
-    errors: list[int], report: ValidationReport, kind: OutputKind, held: list[RowVerdict] = ()
+    errors: list[int], report: ValidationReport, kind: OutputKind, held: Sequence[RowVerdict] = ()
 ) -> str:
     """ "2 row(s) have errors for e-mail drafts (row 3: no value for E-mail (recipient.email), …)." """
     first = errors[0]
