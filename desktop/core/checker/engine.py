@@ -235,7 +235,7 @@ class Checker:
         findings = outside_other_channels(findings, channels, passages)
         for channel in channels:
             for name, text in prose_fields(typed):
-                findings += self._channel_wording(text, name, channel)
+                findings += self._channel_wording(text, name, channel, fields.get(name))
         order = {name: index for index, name in enumerate([LETTER_FIELD, *WORDING_FIELDS])}
         findings.sort(key=lambda f: (order.get(f.field, len(order)), f.field, f.start, f.end, f.rule))
         texts = {**fields, LETTER_FIELD: letter}
@@ -363,14 +363,19 @@ class Checker:
             findings = [self._fix_checked(prepared, finding) for finding in findings]
         return findings
 
-    def _channel_wording(self, typed: str, field: str, channel: Channel) -> list[Finding]:
+    def _channel_wording(
+        self, typed: str, field: str, channel: Channel, prepared: PreparedText | None = None
+    ) -> list[Finding]:
         """The channel rules' findings in the text `channel`'s letter carries, placed where the
-        writer typed them; a fix that would cut across a passage tag is not offered."""
+        writer typed them; a fix that would cut across a passage tag is not offered.
+        `prepared`: the field as the other rules read it, used again when it is that text
+        (a field with no passage tag, which is nearly every field)."""
         rules = [p for p in self.channel_phrases if channel.value in p.rule.channels]
         if not rules:
             return []
         text, where = channel_text_map(typed, channel)
-        prepared = PreparedText(text)
+        if prepared is None or prepared.original != text:
+            prepared = PreparedText(text)
         sentences = find_apologies(prepared, self.apology).sentences
         findings = []
         for phrase in rules:
